@@ -1,0 +1,72 @@
+# egin — the commands a developer and CI use. `make demo` and `make test` are the two the README
+# promises on a fresh Debian 12 machine.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+JOBS       ?= $(shell nproc)
+FUZZ_SECONDS ?= 20
+
+CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+.PHONY: all deps configure build test unit reference e2e bench demo asan fuzz format format-check tidy clean
+
+all: build
+
+deps:
+	bash scripts/install-deps
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+
+configure: $(BUILD)/build.ninja
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Unit, reference and whole-program tests.
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+unit: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -L unit
+
+reference: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -L reference
+
+e2e: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -L e2e
+
+# Google Benchmark programs; results go to docs/benchmarks.md by hand, with the machine.
+bench:
+	cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DEGIN_TESTS=OFF
+	cmake --build build-bench -j $(JOBS)
+	bash bench/run_all.sh build-bench
+
+# Installs what is missing, builds, and runs the demo.
+demo: deps build
+	bash scripts/demo.sh $(BUILD)/apps/egin/egin
+
+# Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan:
+	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEGIN_SANITIZE=ON -DEGIN_BENCH=OFF
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -L unit
+
+# libFuzzer targets (clang), each run for FUZZ_SECONDS from its seed corpus.
+fuzz:
+	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEGIN_FUZZ=ON \
+	  -DEGIN_TESTS=OFF -DEGIN_BENCH=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	bash fuzz/run_all.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+format:
+	git ls-files '*.cpp' '*.hpp' | xargs -r clang-format -i
+
+format-check:
+	git ls-files '*.cpp' '*.hpp' | xargs -r clang-format --dry-run -Werror
+
+tidy: configure
+	git ls-files 'src/*.cpp' 'apps/*.cpp' | xargs -r -P $(JOBS) -n 4 clang-tidy -p $(BUILD) --quiet
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-bench

@@ -1,0 +1,11 @@
+// The subcommands of `egin`: each cmd_<name>.cpp defines one add_<name>_command, which adds its
+// subcommand, options and callback to the top-level app. main.cpp calls them all.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace egin::cli {
+
+// One declaration per subcommand, same order as in main.cpp.
+
+}  // namespace egin::cli
