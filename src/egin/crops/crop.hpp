@@ -4,17 +4,16 @@
 // It holds data and the lookup of its named variants only: no file parsing (crop_toml.hpp), no
 // Kc curve (kc_curve.hpp), no climate adjustment (FAO-56 Eq. 62/70 belong to fieldwater).
 //
-// | member                     | meaning                                             | unit |
-// source          |
-// |----------------------------|-----------------------------------------------------|------|-----------------|
-// | kc.ini/mid/end             | single crop coefficient per stage (RHmin 45 %, u2 2 m/s) | - |
-// FAO-56 Table 12 | | kcb.ini/mid/end            | basal crop coefficient per stage | -    | FAO-56
-// Table 17 | | h_max_m                    | mean maximum crop height                            | m
-// | FAO-56 Table 12 | | lengths.ini_d/dev_d/mid_d/late_d | stage lengths for one region and
-// planting month | d  | FAO-56 Table 11 | | zr_max_low_m, zr_max_high_m| range of the maximum
-// effective rooting depth        | m    | FAO-56 Table 22 | | p                          | soil
-// water depletion fraction for no stress (ETc 5 mm/d) | - | FAO-56 Table 22 | | ky_season, ky per
-// period   | yield response factor                               | -    | FAO-33 Table 24 |
+// | member                       | meaning                                      | unit | source   |
+// |------------------------------|----------------------------------------------|------|----------|
+// | kc.ini/mid/end               | single Kc per stage (RHmin 45 %, u2 2 m/s)   | -    | Table 12 |
+// | kcb.ini/mid/end              | basal Kcb per stage                          | -    | Table 17 |
+// | h_max_m                      | mean maximum crop height                     | m    | Table 12 |
+// | lengths.ini/dev/mid/late_d   | stage lengths, one region and planting month | d    | Table 11 |
+// | zr_max_low_m, zr_max_high_m  | range of the maximum effective root depth    | m    | Table 22 |
+// | p                            | depletion fraction for no stress (ETc 5 mm/d)| -    | Table 22 |
+// | ky_season, ky per period     | yield response factor                        | -    | FAO-33 T.24 |
+// (Tables are FAO-56's unless named otherwise.)
 #pragma once
 
 #include <optional>
