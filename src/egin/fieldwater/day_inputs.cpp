@@ -1,0 +1,61 @@
+#include "egin/fieldwater/day_inputs.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "egin/core/input_error.hpp"
+
+namespace egin::fieldwater {
+
+namespace {
+
+// Saturation vapour pressure, kPa (ASCE-EWRI 2005 Eq. 7; FAO-56 Eq. 11).
+double saturation_vapour_pressure_kpa(double t_c) {
+  return 0.6108 * std::exp(17.27 * t_c / (t_c + 237.3));
+}
+
+constexpr double kDefaultWindMS = 2.0;     // pyfao56 when Wndsp is missing
+constexpr double kDefaultRhMinPct = 45.0;  // pyfao56 when RHmin cannot be derived
+
+}  // namespace
+
+double wind_speed_2m(double wind_m_s, double height_m) {
+  return wind_m_s * 4.87 / std::log(67.8 * height_m - 5.42);  // FAO-56 Eq. 47
+}
+
+double minimum_relative_humidity_pct(const agromet::DailyWeather& w) {
+  if (!agromet::is_missing(w.rh_min_pct)) {
+    return w.rh_min_pct;
+  }
+  const double tdew_c = agromet::is_missing(w.tdew_c) ? w.tmin_c : w.tdew_c;
+  // ea from Tdew (ASCE-EWRI 2005 Eq. 8) over e° at Tmax (Eq. 7): RH at the warmest hour.
+  const double rh =
+      100.0 * saturation_vapour_pressure_kpa(tdew_c) / saturation_vapour_pressure_kpa(w.tmax_c);
+  return std::isnan(rh) ? kDefaultRhMinPct : rh;
+}
+
+DayInputs day_inputs_from_weather(const agromet::DailyWeather& w, const agromet::SiteMeta& site,
+                                  const std::string& source) {
+  if (agromet::is_missing(w.et0_mm)) {
+    throw InputError(
+        {source, w.line, "ETref"},
+        fmt::format("reference ET is missing on {} and cannot be computed here", w.date.year_doy()),
+        "a value 0 to 30 mm in the weather file");
+  }
+  if (agromet::is_missing(w.precip_mm)) {
+    throw InputError({source, w.line, "Rain"},
+                     fmt::format("precipitation is missing on {}", w.date.year_doy()),
+                     "a value 0 to 1000 mm (0 when it did not rain)");
+  }
+  DayInputs in;
+  in.date = w.date;
+  in.et_ref_mm = w.et0_mm;
+  in.precip_mm = w.precip_mm;
+  const double wind_m_s = agromet::is_missing(w.wind_m_s) ? kDefaultWindMS : w.wind_m_s;
+  in.u2_m_s = wind_speed_2m(wind_m_s, site.wind_height_m);
+  in.rh_min_pct = minimum_relative_humidity_pct(w);
+  return in;
+}
+
+}  // namespace egin::fieldwater
