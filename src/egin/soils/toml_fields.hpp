@@ -1,0 +1,65 @@
+// TomlFields: reads the keys of one TOML table with range checks, and turns every problem (a
+// syntax error, a missing or unknown key, a value out of range) into egin::InputError naming the
+// file, the line toml++ reports, the dotted key and the accepted range. Also the one rule for
+// comparing names (soil textures and aliases). It knows no soil: the soil file layout lives in
+// soil_toml.cpp. (crops/ has a twin of this helper; both move to core when core gains TOML.)
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+namespace egin::soils {
+
+/// Parses TOML text; a syntax error becomes InputError at the line toml++ reports.
+toml::table parse_toml_text(std::string_view text, const std::string& source_name);
+
+/// ASCII lower case, '_' '-' ',' ';' '/' and tabs as spaces, runs of spaces collapsed, ends
+/// trimmed:
+/// "Sweet_Pepper " and "sweet pepper" compare equal.
+std::string normalize_name(std::string_view name);
+
+/// Joins names as "a, b, c" for messages.
+std::string join_names(const std::vector<std::string>& names);
+
+class TomlFields final {
+ public:
+  /// `prefix` is the dotted path of `table` in the file ("" for the root, "stages[2]").
+  TomlFields(const toml::table& table, std::string source_name, std::string prefix);
+
+  [[nodiscard]] double number(std::string_view key, double min, double max,
+                              std::string_view unit) const;
+  [[nodiscard]] std::optional<double> optional_number(std::string_view key, double min, double max,
+                                                      std::string_view unit) const;
+  [[nodiscard]] int integer(std::string_view key, int min, int max, std::string_view unit) const;
+  [[nodiscard]] std::string text(std::string_view key) const;
+  [[nodiscard]] std::optional<std::string> optional_text(std::string_view key) const;
+  [[nodiscard]] std::vector<std::string> text_list(std::string_view key) const;
+  /// The sub-table `key`, or nullptr when absent; InputError if present but not a table.
+  [[nodiscard]] const toml::table* optional_table(std::string_view key) const;
+  /// The array of tables `key` ([[key]]); empty when absent.
+  [[nodiscard]] std::vector<const toml::table*> table_array(std::string_view key) const;
+  /// Rejects any key not in `accepted`, listing the accepted ones.
+  void reject_unknown_keys(std::initializer_list<std::string_view> accepted) const;
+
+  /// Line of `key` (or of the table when the key is absent; 0 if unknown).
+  [[nodiscard]] int line_of(std::string_view key) const;
+  [[nodiscard]] std::string path_of(std::string_view key) const;
+  [[nodiscard]] const std::string& source_name() const { return source_; }
+  /// Throws InputError at `key` with `problem` and `expected`.
+  [[noreturn]] void fail(std::string_view key, std::string problem,
+                         std::string expected = {}) const;
+
+ private:
+  [[nodiscard]] const toml::node& required(std::string_view key) const;
+
+  const toml::table& table_;
+  std::string source_;
+  std::string prefix_;
+};
+
+}  // namespace egin::soils
