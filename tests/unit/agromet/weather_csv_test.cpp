@@ -370,16 +370,45 @@ TEST(WeatherCsvFiles, ReadsAFileAndNamesAMissingOne) {
   expect_error([&] { read_period_weather_csv(path); }, 0, "", "cannot open the file");
 }
 
-TEST(WeatherCsvFiles, TheSampleShymkentYearReads) {
+// The sample year data/weather/shardara_2025_daily.csv (made by data/weather/make_sample.py) must
+// read, cover 2025, and reproduce the monthly normals it was built from (NOAA 1991–2020 for
+// Shardara, data/weather/shardara_normals.toml): mean tmax/tmin to 0.05 °C, precipitation sums.
+TEST(WeatherCsvFiles, TheSampleShardaraYearReadsAndKeepsItsNormals) {
   const auto s = read_daily_weather_csv(std::string(EGIN_SOURCE_DIR) +
-                                        "/data/weather/shymkent_2025_daily.csv");
+                                        "/data/weather/shardara_2025_daily.csv");
   ASSERT_EQ(s.days.size(), 365U);
   EXPECT_EQ(s.days.front().date, Date(2025, 1, 1));
   EXPECT_EQ(s.days.back().date, Date(2025, 12, 31));
-  EXPECT_FALSE(s.site.name.empty());
-  EXPECT_NEAR(s.site.latitude_deg, 42.3, 0.2);
-  EXPECT_NEAR(s.site.longitude_deg, 69.6, 0.3);
-  EXPECT_FALSE(is_missing(s.site.elevation_m));
+  EXPECT_NE(s.site.name.find("Shardara"), std::string::npos);
+  EXPECT_DOUBLE_EQ(s.site.latitude_deg, 41.25);
+  EXPECT_DOUBLE_EQ(s.site.longitude_deg, 67.94);
+  EXPECT_DOUBLE_EQ(s.site.elevation_m, 250.0);
+  constexpr double kTmax[12] = {3.7,  6.8,  14.4, 22.0, 28.7, 34.4,
+                                36.6, 35.1, 29.3, 21.6, 12.1, 5.0};
+  constexpr double kTmin[12] = {-3.1, -1.7, 4.2,  10.5, 16.2, 20.8,
+                                22.5, 20.6, 14.7, 8.5,  2.5,  -1.9};
+  constexpr double kPrecip[12] = {28.1, 36.8, 36.3, 29.1, 20.8, 5.5,
+                                  1.7,  1.0,  2.2,  9.2,  28.4, 31.0};
+  double tmax[12] = {};
+  double tmin[12] = {};
+  double precip[12] = {};
+  int n[12] = {};
+  int wet_days = 0;
+  for (const DailyWeather& d : s.days) {
+    const unsigned m = d.date.month() - 1;
+    tmax[m] += d.tmax_c;
+    tmin[m] += d.tmin_c;
+    precip[m] += d.precip_mm;
+    ++n[m];
+    wet_days += d.precip_mm >= 1.0 ? 1 : 0;
+    EXPECT_LE(d.tmin_c, d.tmax_c - 1.9) << d.date.iso();
+  }
+  for (int m = 0; m < 12; ++m) {
+    EXPECT_NEAR(tmax[m] / n[m], kTmax[m], 0.05) << "month " << m + 1;
+    EXPECT_NEAR(tmin[m] / n[m], kTmin[m], 0.05) << "month " << m + 1;
+    EXPECT_NEAR(precip[m], kPrecip[m], 0.05) << "month " << m + 1;
+  }
+  EXPECT_EQ(wet_days, 42);  // 42.2 days with >= 1 mm a year, rounded
 }
 
 // A year of hourly data, as a size and speed check (the figure is reported, not asserted:
