@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Side-by-side timing of one FAO-56 dual-Kc season, pyfao56 test01 (cotton, Maricopa 2013, dry
+# treatment, 2013-113..2013-312): pyfao56 (USDA-ARS, Python; optional peer) against egin.
+#
+# Usage: bench/side_by_side_pyfao56.sh [EGIN_BINARY]
+#   EGIN_BINARY          default: build-bench/apps/egin/egin, else build/apps/egin/egin
+# Environment:
+#   PYFAO56_PATH         folder that contains the pyfao56 package (put on PYTHONPATH); without it
+#                        `import pyfao56` must work as installed, else pyfao56 is skipped
+#   PYTHON               interpreter to use (default: first of python3, /usr/bin/python3 that can
+#                        import pyfao56 and pandas)
+#   PYFAO56_RUNS         seasons timed in pyfao56 (default 5; one season takes seconds)
+#   EGIN_RUNS            whole-process runs of egin (default 50)
+#   BENCH_WATER_BALANCE  Google Benchmark program (default: bench/bench_water_balance of the build
+#                        that holds EGIN_BINARY); skipped when absent
+#   CASE_DIR             folder with the case files (default tests/reference/data/pyfao56/
+#                        test01_cotton2013, else /work/shared/reference/pyfao56/test01_cotton2013)
+#   NO_HYPERFINE=1       time egin with a shell loop even when hyperfine is installed
+# Prints ms per season and µs per simulated day for each program and the pyfao56/egin ratios.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+
+pyfao56_runs=${PYFAO56_RUNS:-5}
+egin_runs=${EGIN_RUNS:-50}
+par=cotton2013.par
+wth=cotton2013.wth
+irr=cottondry2013.irr
+from=2013-113
+to=2013-312
+
+case_dir=${CASE_DIR:-}
+if [ -z "$case_dir" ]; then
+  for c in "$root/tests/reference/data/pyfao56/test01_cotton2013" \
+           /work/shared/reference/pyfao56/test01_cotton2013; do
+    if [ -f "$c/$par" ]; then case_dir=$c; break; fi
+  done
+fi
+for f in "$par" "$wth" "$irr"; do
+  [ -f "${case_dir:-/nonexistent}/$f" ] || { echo "side_by_side: case file $f not found" >&2; exit 2; }
+done
+
+egin=${1:-}
+if [ -z "$egin" ]; then
+  for c in build-bench build; do
+    if [ -x "$root/$c/apps/egin/egin" ]; then egin=$root/$c/apps/egin/egin; break; fi
+  done
+fi
+
+# Simulated days, from and to inclusive.
+doy_date() { date -u -d "${1%-*}-01-01 +$((10#${1#*-} - 1)) days" +%s; }
+days=$(( ($(doy_date "$to") - $(doy_date "$from")) / 86400 + 1 ))
+
+# "a / b" with 3 decimals, or "n/a" when either is missing.
+div() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.3f", a / b }'; }
+per_day_us() { awk -v ms="$1" -v d="$days" 'BEGIN { if (ms == "") print "n/a"; else printf "%.2f", ms * 1000 / d }'; }
+kv() { sed -n "s/^$1=//p" <<<"$2" | head -n1; }
+
+echo "== side-by-side: pyfao56 test01 cotton 2013 dry, $from..$to ($days days)"
+echo "case: $case_dir"
+echo "machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---------------------------------------------------------------- pyfao56
+py_run_ms= ; py_run_min_ms= ; py_cpu_ms= ; py_total_ms= ; py_proc_ms= ; py_dr_end= ; py_etc_sum=
+py_env=()
+if [ -n "${PYFAO56_PATH:-}" ]; then py_env=(env "PYTHONPATH=$PYFAO56_PATH${PYTHONPATH:+:$PYTHONPATH}"); fi
+python=
+for c in "${PYTHON:-}" python3 /usr/bin/python3; do
+  [ -n "$c" ] || continue
+  if "${py_env[@]}" "$c" -c 'import pyfao56, pandas' >/dev/null 2>&1; then python=$c; break; fi
+done
+echo
+if [ -z "$python" ]; then
+  echo "pyfao56 not available (set PYFAO56_PATH to a folder holding the pyfao56 package)"
+else
+  py_cmd=("${py_env[@]}" "$python" "$here/side_by_side_pyfao56.py" --case "$case_dir" --par "$par"
+          --wth "$wth" --irr "$irr" --from "$from" --to "$to")
+  out=$("${py_cmd[@]}" --runs "$pyfao56_runs")
+  py_run_ms=$(kv run_ms_median "$out"); py_run_min_ms=$(kv run_ms_min "$out")
+  py_cpu_ms=$(kv run_cpu_ms_median "$out"); py_total_ms=$(kv total_ms_median "$out")
+  py_dr_end=$(kv dr_end_mm "$out"); py_etc_sum=$(kv etcadj_sum_mm "$out")
+  echo "pyfao56 $(kv pyfao56_version "$out") from $(dirname "$(kv pyfao56_file "$out")")"
+  echo "  $(kv python "$out"), pandas $(kv pandas "$out"), numpy $(kv numpy "$out")"
+  echo "  in-process, median of $(kv runs "$out"): load $(kv load_ms_median "$out") ms," \
+       "Model()+run() $py_run_ms ms (min $py_run_min_ms, CPU $py_cpu_ms), savefile $(kv write_ms_median "$out") ms"
+  echo "  season result: Dr_end $py_dr_end mm, sum ETcadj $py_etc_sum mm"
+  # Whole process (interpreter start, pandas import, load, run, write), wall clock.
+  proc_runs=$(( pyfao56_runs < 3 ? pyfao56_runs : 3 ))
+  t0=$(date +%s%N)
+  for ((i = 0; i < proc_runs; i++)); do "${py_cmd[@]}" --once; done
+  t1=$(date +%s%N)
+  py_proc_ms=$(awk -v a="$t0" -v b="$t1" -v n="$proc_runs" 'BEGIN { printf "%.3f", (b - a) / 1e6 / n }')
+  echo "  whole process, mean of $proc_runs: $py_proc_ms ms"
+fi
+
+# ---------------------------------------------------------------- egin
+eg_proc_ms= ; eg_bench_ms=
+echo
+if [ -z "$egin" ] || [ ! -x "$egin" ]; then
+  echo "egin binary not found (pass it as the first argument)"
+elif ! "$egin" --help 2>/dev/null | grep -q 'water-balance'; then
+  echo "egin at $egin has no water-balance subcommand"
+else
+  build_dir=$(cd "$(dirname "$egin")/../.." && pwd)
+  build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build_dir/CMakeCache.txt" 2>/dev/null || true)
+  echo "egin $("$egin" --version 2>/dev/null | head -n1) at $egin (build type: ${build_type:-unknown})"
+  eg_cmd=("$egin" water-balance --pyfao56-par "$case_dir/$par" --weather "$case_dir/$wth"
+          --irrigation "$case_dir/$irr" --from "$from" --to "$to" --format csv)
+  csv=$("${eg_cmd[@]}")
+  # Same end-of-season figures as pyfao56 prints, read from the CSV header names.
+  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+           { last = $0; for (k in col) if (k ~ /^(Dr|dr_mm|depletion_mm|Dr_mm)$/) dcol = col[k];
+             for (k in col) if (k ~ /^(ETcadj|ETa|etc_adj_mm|eta_mm|ETcadj_mm)$/) ecol = col[k];
+             if (ecol) esum += $ecol }
+           END { split(last, f, ","); printf "  season result: %d days in CSV", NR - 1;
+                 if (dcol) printf ", Dr_end %.3f mm", f[dcol];
+                 if (ecol) printf ", sum ETcadj %.3f mm", esum; print "" }' <<<"$csv"
+  if command -v hyperfine >/dev/null 2>&1 && [ -z "${NO_HYPERFINE:-}" ]; then
+    tmp=$(mktemp)
+    hyperfine -N --style none --warmup 3 --runs "$egin_runs" --export-csv "$tmp" \
+      "$(printf '%q ' "${eg_cmd[@]}")" >/dev/null
+    # columns: command,mean,stddev,median,user,system,min,max (seconds)
+    read -r eg_proc_ms eg_proc_sd eg_proc_min < <(awk -F, 'NR == 2 { printf "%.3f %.3f %.3f\n", $4 * 1e3, $3 * 1e3, $7 * 1e3 }' "$tmp")
+    rm -f "$tmp"
+    echo "  whole process (hyperfine, $egin_runs runs): median $eg_proc_ms ms, sd $eg_proc_sd, min $eg_proc_min"
+  else
+    t0=$(date +%s%N)
+    for ((i = 0; i < egin_runs; i++)); do "${eg_cmd[@]}" >/dev/null; done
+    t1=$(date +%s%N)
+    eg_proc_ms=$(awk -v a="$t0" -v b="$t1" -v n="$egin_runs" 'BEGIN { printf "%.3f", (b - a) / 1e6 / n }')
+    echo "  whole process (shell loop, $egin_runs runs): mean $eg_proc_ms ms"
+  fi
+  bench=${BENCH_WATER_BALANCE:-$build_dir/bench/bench_water_balance}
+  if [ -x "$bench" ]; then
+    rows=$("$bench" --benchmark_format=csv --benchmark_min_time=0.5 2>/dev/null | grep '^"' || true)
+    # CSV: name,iterations,real_time,cpu_time,time_unit,...; pick the season benchmark.
+    pick=$(grep -i -E 'cotton|season|pyfao56' <<<"$rows" | head -n1 || true)
+    [ -n "$pick" ] || pick=$(head -n1 <<<"$rows")
+    if [ -n "$pick" ]; then
+      eg_bench_ms=$(awk -F, '{ u = $5; gsub(/"/, "", u); s = (u == "ns") ? 1e-6 : (u == "us") ? 1e-3 : (u == "ms") ? 1 : 1e3;
+                              printf "%.6f", $3 * s }' <<<"$pick")
+      echo "  in-process $(basename "$bench") $(cut -d, -f1 <<<"$pick"): $eg_bench_ms ms per season"
+      while IFS= read -r r; do echo "    $(cut -d, -f1,3,5 <<<"$r")"; done <<<"$rows"
+    fi
+  else
+    echo "  in-process benchmark not found ($bench)"
+  fi
+fi
+
+# ---------------------------------------------------------------- summary
+echo
+printf '%-36s %14s %12s\n' "" "ms/season" "µs/day"
+row() { [ -n "$2" ] && printf '%-36s %14s %12s\n' "$1" "$2" "$(per_day_us "$2")"; return 0; }
+row "pyfao56 Model()+run(), in-process" "$py_run_ms"
+row "pyfao56 load+run+write, in-process" "$py_total_ms"
+row "pyfao56 whole process" "$py_proc_ms"
+row "egin bench_water_balance, in-process" "$eg_bench_ms"
+row "egin whole process" "$eg_proc_ms"
+echo "ratio pyfao56/egin, in-process run:   $(div "$py_run_ms" "$eg_bench_ms")"
+echo "ratio pyfao56/egin, whole process:    $(div "$py_proc_ms" "$eg_proc_ms")"
+echo "ratio pyfao56 run()/egin whole process: $(div "$py_run_ms" "$eg_proc_ms")"
