@@ -107,7 +107,12 @@ else
   echo "egin $("$egin" --version 2>/dev/null | head -n1) at $egin (build type: ${build_type:-unknown})"
   eg_cmd=("$egin" water-balance --pyfao56-par "$case_dir/$par" --weather "$case_dir/$wth"
           --irrigation "$case_dir/$irr" --from "$from" --to "$to" --format csv)
-  csv=$("${eg_cmd[@]}")
+  # The seasonal totals go to stderr (or --summary FILE); the timed runs discard both streams.
+  if ! csv=$("${eg_cmd[@]}" 2>/dev/null); then
+    echo "egin water-balance failed on this case:" >&2
+    "${eg_cmd[@]}" >/dev/null || true
+    exit 1
+  fi
   # Same end-of-season figures as pyfao56 prints, read from the CSV header names.
   awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
            { last = $0; for (k in col) if (k ~ /^(Dr|dr_mm|depletion_mm|Dr_mm)$/) dcol = col[k];
@@ -126,7 +131,7 @@ else
     echo "  whole process (hyperfine, $egin_runs runs): median $eg_proc_ms ms, sd $eg_proc_sd, min $eg_proc_min"
   else
     t0=$(date +%s%N)
-    for ((i = 0; i < egin_runs; i++)); do "${eg_cmd[@]}" >/dev/null; done
+    for ((i = 0; i < egin_runs; i++)); do "${eg_cmd[@]}" >/dev/null 2>&1; done
     t1=$(date +%s%N)
     eg_proc_ms=$(awk -v a="$t0" -v b="$t1" -v n="$egin_runs" 'BEGIN { printf "%.3f", (b - a) / 1e6 / n }')
     echo "  whole process (shell loop, $egin_runs runs): mean $eg_proc_ms ms"
