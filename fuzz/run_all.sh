@@ -5,6 +5,7 @@ set -euo pipefail
 build_dir=${1:?build dir}
 seconds=${2:-20}
 here=$(cd "$(dirname "$0")" && pwd)
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 found=0

@@ -1,5 +1,7 @@
 #include "egin/core/input_error.hpp"
 
+#include <fmt/format.h>
+
 #include <utility>
 
 namespace egin {
@@ -7,21 +9,19 @@ namespace egin {
 std::string format_input_message(const InputLocation& where, const std::string& problem,
                                  const std::string& expected) {
   std::string out;
-  if (!where.file.empty()) {
-    out += where.file;
-    if (where.line > 0) {
-      out += ":" + std::to_string(where.line);
-    }
-    out += ": ";
+  if (!where.file.empty() && where.line > 0) {
+    out = fmt::format("{}:{}: ", where.file, where.line);
+  } else if (!where.file.empty()) {
+    out = fmt::format("{}: ", where.file);
   } else if (where.line > 0) {
-    out += "line " + std::to_string(where.line) + ": ";
+    out = fmt::format("line {}: ", where.line);
   }
   if (!where.field.empty()) {
-    out += "field '" + where.field + "': ";
+    out += fmt::format("field '{}': ", where.field);
   }
   out += problem;
   if (!expected.empty()) {
-    out += " (expected " + expected + ")";
+    out += fmt::format(" (expected {})", expected);
   }
   return out;
 }
