@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   app.fallthrough(false);
 
   // One line per subcommand (cmd_<name>.cpp), in the order --help lists them.
+  egin::cli::add_water_balance_command(app);
 
   try {
     app.parse(argc, argv);
