@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# egin water-balance: the pyfao56 cotton 2013 dry case through the binary, a few days' values
+# compared with pyfao56's .out, the seasonal totals with its .sum, and exit 2 with a clear
+# message for a missing file, a bad or out-of-range date and a malformed .par line.
+egin=$1
+src=$2
+. "$(dirname "$0")/lib.sh"
+case_dir="$src/tests/reference/data/pyfao56/test01_cotton2013"
+par="$case_dir/cotton2013.par"
+wth="$case_dir/cotton2013.wth"
+irr="$case_dir/cottondry2013.irr"
+out="$case_dir/cottondry2013.out"
+
+expect_exit 0 "dry case csv" "$egin" water-balance --pyfao56-par "$par" --weather "$wth" \
+  --irrigation "$irr" --from 2013-113 --to 2013-312 --format csv --summary "$e2e_tmp/sum.csv"
+cp "$e2e_tmp/stdout" "$e2e_tmp/dry.csv"
+check "200 days and a header" test "$(wc -l <"$e2e_tmp/dry.csv")" -eq 201
+check "pyfao56 column names" stdout_has "Year-DOY,Date,ETref,Kcm,ETcm,tKcb,Kcb,ETcb,h,Kcmax"
+
+# compare DAY COLUMN...: the CSV value of each column on DAY equals the .out value (3 decimals,
+# within 0.005).
+compare() {
+  local day=$1
+  shift
+  awk -v day="$day" -v cols="$*" '
+    FNR == 1 { file++ }
+    file == 1 && FNR == 1 { n = split($0, h, ","); for (i = 1; i <= n; i++) csv_col[h[i]] = i; FS = "," }
+    file == 1 && FNR > 1 { split($0, f, ","); if (f[1] == day) for (c in csv_col) csv[c] = f[csv_col[c]] }
+    file == 2 && $1 == "Year-DOY" { for (i = 1; i <= NF; i++) if (!($i in out_col)) out_col[$i] = i }
+    file == 2 && $1 == day { for (c in out_col) ref[c] = $(out_col[c]) }
+    END {
+      k = split(cols, want, " "); bad = 0
+      for (i = 1; i <= k; i++) {
+        c = want[i]; d = csv[c] - ref[c]; if (d < 0) d = -d
+        if (!(c in csv) || !(c in ref) || d > 0.005) { print "mismatch " day " " c ": egin " csv[c] " pyfao56 " ref[c] > "/dev/stderr"; bad = 1 }
+      }
+      exit bad
+    }' FS=',' "$e2e_tmp/dry.csv" FS=' ' "$out"
+}
+cols="ETref Kcb h Kcmax fc fw few De Kr Ke E DPe Kc ETc TAW Zr p RAW Ks Ka ETa T DP Dr fDr Ksend Irrig Rain"
+check "2013-116 matches pyfao56" compare 2013-116 $cols
+check "2013-200 matches pyfao56" compare 2013-200 $cols
+check "2013-250 matches pyfao56" compare 2013-250 $cols
+check "2013-312 matches pyfao56" compare 2013-312 $cols
+check "summary ETa" grep -q "^ETa,887.088" "$e2e_tmp/sum.csv"
+check "summary Dr_end" grep -q "^Dr_end,208.208" "$e2e_tmp/sum.csv"
+
+# Table format: totals on stderr, stdout the daily table.
+expect_exit 0 "table format" "$egin" water-balance --pyfao56-par "$par" --weather "$wth" \
+  --irrigation "$irr" --from 2013-04-23 --to 2013-05-02
+check "totals on stderr" stderr_has "Seasonal water balance (mm)"
+check "ten days" test "$(wc -l <"$e2e_tmp/stdout")" -ge 11
+
+# JSON: one object per day.
+expect_exit 0 "json format" "$egin" water-balance --pyfao56-par "$par" --weather "$wth" \
+  --from 2013-113 --to 2013-114 --format json
+check "json keys" stdout_has '"Ksend"'
+
+# Bad input: exit 2 with the file, line, field or date named.
+expect_exit 2 "missing file" "$egin" water-balance --pyfao56-par "$e2e_tmp/none.par" \
+  --weather "$wth" --from 2013-113 --to 2013-120
+check "missing file named" stderr_has "none.par"
+check "missing file says why" stderr_has "cannot open the file"
+
+expect_exit 2 "bad date" "$egin" water-balance --pyfao56-par "$par" --weather "$wth" \
+  --from 2013-13-45 --to 2013-120
+check "bad date named" stderr_has "'2013-13-45' is not a date"
+
+expect_exit 2 "date outside the weather" "$egin" water-balance --pyfao56-par "$par" \
+  --weather "$wth" --from 2013-300 --to 2014-010
+check "date outside named" stderr_has "date 2014-01-10 (2014-010) is outside the weather"
+check "weather range named" stderr_has "2013-01-01 (2013-001) to 2013-12-31 (2013-365)"
+
+sed 's/^   0.2250 thetaFC/   0.2x50 thetaFC/' "$par" >"$e2e_tmp/bad.par"
+expect_exit 2 "malformed .par line" "$egin" water-balance --pyfao56-par "$e2e_tmp/bad.par" \
+  --weather "$wth" --from 2013-113 --to 2013-120
+check "malformed line located" stderr_has "bad.par:20: field 'thetaFC': '0.2x50' is not a number"
+
+expect_exit 2 "no parameters" "$egin" water-balance --weather "$wth" --from 2013-113 --to 2013-120
+check "no parameters says what is needed" stderr_has "--pyfao56-par"
+e2e_finish
