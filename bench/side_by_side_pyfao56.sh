@@ -84,7 +84,7 @@ else
   echo "  $(kv python "$out"), pandas $(kv pandas "$out"), numpy $(kv numpy "$out")"
   echo "  in-process, median of $(kv runs "$out"): load $(kv load_ms_median "$out") ms," \
        "Model()+run() $py_run_ms ms (min $py_run_min_ms, CPU $py_cpu_ms), savefile $(kv write_ms_median "$out") ms"
-  echo "  season result: Dr_end $py_dr_end mm, sum ETcadj $py_etc_sum mm"
+  echo "  season result: Dr_end $py_dr_end mm, sum ETcadj (= ETa) $py_etc_sum mm"
   # Whole process (interpreter start, pandas import, load, run, write), wall clock.
   proc_runs=$(( pyfao56_runs < 3 ? pyfao56_runs : 3 ))
   t0=$(date +%s%N)
@@ -107,24 +107,29 @@ else
   echo "egin $("$egin" --version 2>/dev/null | head -n1) at $egin (build type: ${build_type:-unknown})"
   eg_cmd=("$egin" water-balance --pyfao56-par "$case_dir/$par" --weather "$case_dir/$wth"
           --irrigation "$case_dir/$irr" --from "$from" --to "$to" --format csv)
-  # The seasonal totals go to stderr (or --summary FILE); the timed runs discard both streams.
-  if ! csv=$("${eg_cmd[@]}" 2>/dev/null); then
+  # The seasonal totals go to stderr, or with --summary to a file: the sanity run writes them to a
+  # file to read Dr_end and ETa; the timed runs use the plain command and discard both streams.
+  sum_file=$(mktemp)
+  if ! csv=$("${eg_cmd[@]}" --summary "$sum_file" 2>/dev/null); then
     echo "egin water-balance failed on this case:" >&2
     "${eg_cmd[@]}" >/dev/null || true
+    rm -f "$sum_file"
     exit 1
   fi
-  # Same end-of-season figures as pyfao56 prints, read from the CSV header names.
-  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-           { last = $0; for (k in col) if (k ~ /^(Dr|dr_mm|depletion_mm|Dr_mm)$/) dcol = col[k];
-             for (k in col) if (k ~ /^(ETcadj|ETa|etc_adj_mm|eta_mm|ETcadj_mm)$/) ecol = col[k];
-             if (ecol) esum += $ecol }
-           END { split(last, f, ","); printf "  season result: %d days in CSV", NR - 1;
-                 if (dcol) printf ", Dr_end %.3f mm", f[dcol];
-                 if (ecol) printf ", sum ETcadj %.3f mm", esum; print "" }' <<<"$csv"
+  eg_days=$(($(wc -l <<<"$csv") - 1))
+  eg_dr_end=$(awk -F, '$1 == "Dr_end" { print $2 }' "$sum_file")
+  eg_eta_sum=$(awk -F, '$1 == "ETa" || $1 == "ETcadj" { print $2 }' "$sum_file")
+  rm -f "$sum_file"
+  echo "  season result: $eg_days days, Dr_end ${eg_dr_end:-?} mm, sum ETa ${eg_eta_sum:-?} mm"
   if command -v hyperfine >/dev/null 2>&1 && [ -z "${NO_HYPERFINE:-}" ]; then
     tmp=$(mktemp)
-    hyperfine -N --style none --warmup 3 --runs "$egin_runs" --export-csv "$tmp" \
-      "$(printf '%q ' "${eg_cmd[@]}")" >/dev/null
+    hf_err=$(mktemp)
+    if ! hyperfine -N --style none --warmup 3 --runs "$egin_runs" --export-csv "$tmp" \
+      "$(printf '%q ' "${eg_cmd[@]}")" >/dev/null 2>"$hf_err"; then
+      cat "$hf_err" >&2
+      exit 1
+    fi
+    rm -f "$hf_err"
     # columns: command,mean,stddev,median,user,system,min,max (seconds)
     read -r eg_proc_ms eg_proc_sd eg_proc_min < <(awk -F, 'NR == 2 { printf "%.3f %.3f %.3f\n", $4 * 1e3, $3 * 1e3, $7 * 1e3 }' "$tmp")
     rm -f "$tmp"
