@@ -95,7 +95,7 @@ else
 fi
 
 # ---------------------------------------------------------------- egin
-eg_proc_ms= ; eg_bench_ms=
+eg_proc_ms= ; eg_bench_ms= ; eg_bench_cpu_ms= ; eg_hot_ms= ; eg_hot_cpu_ms=
 echo
 if [ -z "$egin" ] || [ ! -x "$egin" ]; then
   echo "egin binary not found (pass it as the first argument)"
@@ -144,15 +144,16 @@ else
   bench=${BENCH_WATER_BALANCE:-$build_dir/bench/bench_water_balance}
   if [ -x "$bench" ]; then
     rows=$("$bench" --benchmark_format=csv --benchmark_min_time=0.5 2>/dev/null | grep '^"' || true)
-    # CSV: name,iterations,real_time,cpu_time,time_unit,...; pick the season benchmark.
-    pick=$(grep -i -E 'cotton|season|pyfao56' <<<"$rows" | head -n1 || true)
-    [ -n "$pick" ] || pick=$(head -n1 <<<"$rows")
-    if [ -n "$pick" ]; then
-      eg_bench_ms=$(awk -F, '{ u = $5; gsub(/"/, "", u); s = (u == "ns") ? 1e-6 : (u == "us") ? 1e-3 : (u == "ms") ? 1 : 1e3;
-                              printf "%.6f", $3 * s }' <<<"$pick")
-      echo "  in-process $(basename "$bench") $(cut -d, -f1 <<<"$pick"): $eg_bench_ms ms per season"
-      while IFS= read -r r; do echo "    $(cut -d, -f1,3,5 <<<"$r")"; done <<<"$rows"
-    fi
+    # CSV: name,iterations,real_time,cpu_time,time_unit,...  ->  "name real_ms cpu_ms" per row.
+    rows_ms=$(awk -F, '{ n = $1; gsub(/"/, "", n); u = $5; gsub(/"/, "", u);
+                         s = (u == "ns") ? 1e-6 : (u == "us") ? 1e-3 : (u == "ms") ? 1 : 1e3;
+                         printf "%s %.6f %.6f\n", n, $3 * s, $4 * s }' <<<"$rows")
+    echo "  in-process $(basename "$bench") (ms per iteration, real / CPU):"
+    while read -r n r c; do [ -n "$n" ] && echo "    $n  $r / $c"; done <<<"$rows_ms"
+    # The season as pyfao56's Model()+run() does it (inputs prepared, daily records allocated):
+    # the benchmark named *SeasonWhole*; the hot loop alone: the other single-season benchmark.
+    read -r _ eg_bench_ms eg_bench_cpu_ms < <(grep -i 'season' <<<"$rows_ms" | grep -i 'whole' | head -n1 || true) || true
+    read -r _ eg_hot_ms eg_hot_cpu_ms < <(grep -i 'season' <<<"$rows_ms" | grep -v -i -E 'whole|batch' | head -n1 || true) || true
   else
     echo "  in-process benchmark not found ($bench)"
   fi
@@ -163,10 +164,15 @@ echo
 printf '%-36s %14s %12s\n' "" "ms/season" "µs/day"
 row() { [ -n "$2" ] && printf '%-36s %14s %12s\n' "$1" "$2" "$(per_day_us "$2")"; return 0; }
 row "pyfao56 Model()+run(), in-process" "$py_run_ms"
+row "pyfao56 Model()+run(), CPU" "$py_cpu_ms"
 row "pyfao56 load+run+write, in-process" "$py_total_ms"
 row "pyfao56 whole process" "$py_proc_ms"
-row "egin bench_water_balance, in-process" "$eg_bench_ms"
+row "egin run_season, in-process" "$eg_bench_ms"
+row "egin run_season, CPU" "$eg_bench_cpu_ms"
+row "egin hot loop (run_days), in-process" "$eg_hot_ms"
 row "egin whole process" "$eg_proc_ms"
-echo "ratio pyfao56/egin, in-process run:   $(div "$py_run_ms" "$eg_bench_ms")"
-echo "ratio pyfao56/egin, whole process:    $(div "$py_proc_ms" "$eg_proc_ms")"
-echo "ratio pyfao56 run()/egin whole process: $(div "$py_run_ms" "$eg_proc_ms")"
+echo
+echo "ratio pyfao56/egin, in-process season (wall):   $(div "$py_run_ms" "$eg_bench_ms")"
+echo "ratio pyfao56/egin, in-process season (CPU):    $(div "$py_cpu_ms" "$eg_bench_cpu_ms")"
+echo "ratio pyfao56/egin, whole process:              $(div "$py_proc_ms" "$eg_proc_ms")"
+echo "ratio pyfao56 run() / egin whole process:       $(div "$py_run_ms" "$eg_proc_ms")"
