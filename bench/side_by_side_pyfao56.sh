@@ -95,7 +95,7 @@ else
 fi
 
 # ---------------------------------------------------------------- egin
-eg_proc_ms= ; eg_bench_ms= ; eg_bench_cpu_ms= ; eg_hot_ms= ; eg_hot_cpu_ms=
+eg_proc_ms= ; eg_bench_ms= ; eg_bench_cpu_ms= ; eg_hot_ms=
 echo
 if [ -z "$egin" ] || [ ! -x "$egin" ]; then
   echo "egin binary not found (pass it as the first argument)"
@@ -153,7 +153,7 @@ else
     # The season as pyfao56's Model()+run() does it (inputs prepared, daily records allocated):
     # the benchmark named *SeasonWhole*; the hot loop alone: the other single-season benchmark.
     read -r _ eg_bench_ms eg_bench_cpu_ms < <(grep -i 'season' <<<"$rows_ms" | grep -i 'whole' | head -n1 || true) || true
-    read -r _ eg_hot_ms eg_hot_cpu_ms < <(grep -i 'season' <<<"$rows_ms" | grep -v -i -E 'whole|batch' | head -n1 || true) || true
+    read -r _ eg_hot_ms _ < <(grep -i 'season' <<<"$rows_ms" | grep -v -i -E 'whole|batch' | head -n1 || true) || true
   else
     echo "  in-process benchmark not found ($bench)"
   fi
