@@ -28,6 +28,7 @@
 #include "egin/fieldwater/pyfao56_text.hpp"
 #include "egin/fieldwater/pyfao56_updates.hpp"
 #include "egin/fieldwater/pyfao56_weather.hpp"
+#include "egin/fieldwater/reference_et.hpp"
 #include "egin/fieldwater/season.hpp"
 #include "egin/fieldwater/water_balance_table.hpp"
 
@@ -124,6 +125,16 @@ void run_water_balance(const WaterBalanceArgs& args) {
     options.reference_crop = fw::ReferenceCrop::kTall;
   }
 
+  // Days without ETref: ASCE standardized ET for the reference crop, simple Rso (pyfao56).
+  const fw::ReferenceEtFill fill =
+      fw::fill_missing_reference_et(weather.series, options.reference_crop);
+  if (fill.days_filled > 0) {
+    std::fprintf(stderr,
+                 "egin: note: ETref computed for %d days of %s (ASCE-EWRI 2005 %s, simple Rso)\n",
+                 fill.days_filled, args.weather.c_str(),
+                 options.reference_crop == fw::ReferenceCrop::kTall ? "ETrs" : "ETos");
+  }
+
   std::unique_ptr<fw::IrrigationSource> irrigation = std::make_unique<fw::NoIrrigation>();
   if (!args.irrigation.empty()) {
     irrigation = std::make_unique<fw::RecordedIrrigation>(
@@ -152,8 +163,8 @@ void add_water_balance_command(CLI::App& app) {
       "pyfao56-compatible; daily rows to stdout, seasonal totals to stderr or --summary");
   cmd->add_option("--pyfao56-par", args->pyfao56_par, "Field parameters: a pyfao56 .par file");
   cmd->add_option("--weather", args->weather,
-                  "Daily weather: a pyfao56 .wth file or an egin daily weather CSV (with ETref "
-                  "in et0_mm)")
+                  "Daily weather: a pyfao56 .wth file or an egin daily weather CSV; missing ETref "
+                  "(et0_mm) is computed (ASCE standardized, simple Rso)")
       ->required();
   cmd->add_option("--irrigation", args->irrigation, "Recorded irrigation: a pyfao56 .irr file");
   cmd->add_option("--updates", args->updates,

@@ -56,6 +56,32 @@ expect_exit 0 "json format" "$egin" water-balance --pyfao56-par "$par" --weather
   --from 2013-113 --to 2013-114 --format json
 check "json keys" stdout_has '"Ksend"'
 
+# A .wth day without ETref: computed (ASCE ETos, simple Rso), with a note.
+sed 's/^\(2013-150 .*\)  [0-9.]*      M$/\1    NaN      M/' "$wth" >"$e2e_tmp/noet.wth"
+expect_exit 0 "missing ETref computed" "$egin" water-balance --pyfao56-par "$par" \
+  --weather "$e2e_tmp/noet.wth" --from 2013-149 --to 2013-151 --format csv
+check "ETref note" stderr_has "ETref computed for 1 days"
+check "computed ETref printed" grep -q "^2013-150,2013-05-30,8.5" "$e2e_tmp/stdout"
+
+# The same ten days from an egin daily weather CSV give the same rows as from the .wth.
+{
+  echo "# wind_height_m: 3"
+  echo "# latitude_deg: 33.069"
+  echo "# elevation_m: 361"
+  echo "date,rs_mj_m2,tmax_c,tmin_c,tdew_c,rh_max_pct,rh_min_pct,wind_m_s,precip_mm,et0_mm"
+  awk '$1 ~ /^2013-1(1[3-9]|2[0-2])$/ { print $1, $2, $3, $4, $6, $7, $8, $9, $10, $11 }' "$wth" |
+    while read -r yd rest; do
+      iso=$(date -u -d "2013-01-01 +$((10#${yd#2013-} - 1)) days" +%F)
+      echo "$iso,${rest// /,}"
+    done
+} >"$e2e_tmp/w.csv"
+expect_exit 0 "egin weather CSV" "$egin" water-balance --pyfao56-par "$par" --weather "$e2e_tmp/w.csv" \
+  --irrigation "$irr" --from 2013-04-23 --to 2013-05-02 --format csv
+cp "$e2e_tmp/stdout" "$e2e_tmp/from_csv.csv"
+expect_exit 0 "same days from .wth" "$egin" water-balance --pyfao56-par "$par" --weather "$wth" \
+  --irrigation "$irr" --from 2013-113 --to 2013-122 --format csv
+check "CSV and .wth agree" cmp -s "$e2e_tmp/stdout" "$e2e_tmp/from_csv.csv"
+
 # Bad input: exit 2 with the file, line, field or date named.
 expect_exit 2 "missing file" "$egin" water-balance --pyfao56-par "$e2e_tmp/none.par" \
   --weather "$wth" --from 2013-113 --to 2013-120
