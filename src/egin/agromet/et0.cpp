@@ -299,6 +299,18 @@ Et0Result DailyEt0Calculator::compute(const DailyWeather& w) const {
   return r;
 }
 
+void DailyEt0Calculator::check(const DailyWeather& w, const std::string& source) const {
+  if (is_missing(w.sunshine_h)) return;
+  const double n_max = doy_[static_cast<std::size_t>(w.date.day_of_year())].daylight_h;
+  if (w.sunshine_h > n_max + 0.05) {
+    throw InputError({source, w.line, "sunshine_h"},
+                     "sunshine " + fmt_number(w.sunshine_h) + " h on " + w.date.iso() +
+                         " is longer than the day (N = " +
+                         fmt_number(std::round(n_max * 100.0) / 100.0) + " h, FAO-56 Eq. 34)",
+                     "0 to " + fmt_number(std::round(n_max * 100.0) / 100.0) + " h");
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sub-daily
 
@@ -444,7 +456,10 @@ std::vector<Et0Result> compute_daily_et0(const DailyWeatherSeries& series,
   const DailyEt0Calculator calculator(series.site, options, series.source);
   std::vector<Et0Result> results;
   results.reserve(series.days.size());
-  for (const DailyWeather& day : series.days) results.push_back(calculator.compute(day));
+  for (const DailyWeather& day : series.days) {
+    calculator.check(day, series.source);
+    results.push_back(calculator.compute(day));
+  }
   return results;
 }
 

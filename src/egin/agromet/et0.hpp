@@ -151,6 +151,10 @@ class DailyEt0Calculator final {
 
   [[nodiscard]] Et0Result compute(const DailyWeather& day) const;
 
+  /// Checks what compute() cannot repair: sunshine longer than the day's N (FAO-56 Eq. 34, with
+  /// 0.05 h for rounding). Throws egin::InputError naming `source`, the record's line and field.
+  void check(const DailyWeather& day, const std::string& source) const;
+
   [[nodiscard]] const Et0Options& options() const { return options_; }
 
  private:
@@ -203,7 +207,8 @@ class PeriodEt0Calculator final {
   double last_fcd_ = kMissing;
 };
 
-/// One result per day of `series` (same order); throws InputError as the calculator does.
+/// One result per day of `series` (same order); throws InputError as the calculator's
+/// constructor and check() do.
 std::vector<Et0Result> compute_daily_et0(const DailyWeatherSeries& series,
                                          const Et0Options& options);
 /// One result per period of `series` (same order).

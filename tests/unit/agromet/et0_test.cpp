@@ -291,6 +291,24 @@ TEST(Et0, SiteErrorsNameTheField) {
   EXPECT_THROW(DailyEt0Calculator(site(40.0, 100.0), bad), InputError);
 }
 
+TEST(Et0, SunshineLongerThanTheDayIsAnInputError) {
+  const DailyEt0Calculator calc(site(50.8, 100.0), Et0Options{});
+  DailyWeather d;
+  d.date = Date(2023, 12, 21);  // N = 7.72 h at 50.8° N
+  d.line = 7;
+  d.sunshine_h = 7.7;
+  EXPECT_NO_THROW(calc.check(d, "w.csv"));
+  d.sunshine_h = 8.0;
+  try {
+    calc.check(d, "w.csv");
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().line, 7);
+    EXPECT_EQ(e.where().field, "sunshine_h");
+    EXPECT_NE(std::string(e.what()).find("7.72"), std::string::npos);
+  }
+}
+
 TEST(Et0, NamesRoundTrip) {
   for (auto m :
        {Et0Method::kFao56, Et0Method::kAsceEto, Et0Method::kAsceEtr, Et0Method::kHargreaves}) {
