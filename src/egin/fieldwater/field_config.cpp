@@ -24,11 +24,6 @@ using crops::TomlFields;
 constexpr double kDefaultHIniM = 0.05;   // a seedling; orchards set h_ini_m
 constexpr double kDefaultZrIniM = 0.20;  // FAO-56 Ch. 8: Zr at sowing 0.15-0.20 m
 
-int line_of_node(const toml::node& node) {
-  const auto line = node.source().begin.line;
-  return line > 1'000'000'000u ? 0 : static_cast<int>(line);
-}
-
 std::optional<bool> optional_bool(const toml::table& table, const TomlFields& f,
                                   std::string_view key) {
   const toml::node* node = table.get(key);
@@ -308,7 +303,7 @@ void read_irrigation(const toml::table* table, const std::string& source, FieldC
         fmt::format("[irrigation] with method = one of: {}", application_method_names()));
   }
   const TomlFields f(*table, source, "irrigation");
-  f.reject_unknown_keys({"method", "efficiency_pct", "fw", "events"});
+  f.reject_unknown_keys({"method", "efficiency_pct", "fw", "history", "events"});
   const std::string method = f.text("method");
   const ApplicationMethodInfo* info = find_application_method(method);
   if (info == nullptr) {
@@ -319,6 +314,14 @@ void read_irrigation(const toml::table* table, const std::string& source, FieldC
   field.efficiency_pct =
       f.optional_number("efficiency_pct", 10.0, 100.0, "%").value_or(info->efficiency_pct);
   field.fw = f.optional_number("fw", 0.01, 1.0, "(FAO-56 Table 20)").value_or(info->fw);
+  if (const auto history = f.optional_text("history")) {
+    if (*history != "recorded" && *history != "strategy") {
+      f.fail("history", fmt::format("unknown value '{}'", *history),
+             "\"recorded\" (only the listed events happened) or \"strategy\" (the farm follows "
+             "the strategy; listed events apply too)");
+    }
+    field.history_follows_strategy = *history == "strategy";
+  }
 
   const auto events = f.table_array("events");
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -330,10 +333,7 @@ void read_irrigation(const toml::table* table, const std::string& source, FieldC
     ev.efficiency_pct =
         e.optional_number("efficiency_pct", 10.0, 100.0, "%").value_or(field.efficiency_pct);
     ev.fw = e.optional_number("fw", 0.01, 1.0, "").value_or(field.fw);
-    ev.line = line_of_node(*events[i]);
-    if (ev.line == 0) {
-      ev.line = e.line_of("date");
-    }
+    ev.line = e.line_of("date");
     if (!field.recorded.empty() && !(field.recorded.back().date < ev.date)) {
       e.fail("date",
              fmt::format("{} is not after the previous event's date {}", ev.date.iso(),

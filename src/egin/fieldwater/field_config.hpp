@@ -63,6 +63,9 @@ struct FieldConfig {
   double fw = 0.8;
   StrategySettings strategy;              // efficiency and fw copied in
   std::vector<IrrigationEvent> recorded;  // gross depths as applied, by date
+  // The past before the as-of date: only the recorded events (false), or the strategy on the
+  // days without one (true: the farm follows the strategy and logs only exceptions).
+  bool history_follows_strategy = false;
 
   bool effective_rain_enabled = false;  // false: all rain enters (with runoff if enabled)
   EffectiveRainSettings effective_rain;

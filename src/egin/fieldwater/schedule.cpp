@@ -290,8 +290,9 @@ ScheduleResult run_schedule(const FieldConfig& field, const agromet::DailyWeathe
   }
 
   // One run over both parts: the record before the as-of date, the strategy after it.
-  IrrigationStrategy strategy =
-      make_field_strategy(field, request.simulate_past ? field.planting : out.as_of + 1);
+  IrrigationStrategy strategy = make_field_strategy(
+      field,
+      request.simulate_past || field.history_follows_strategy ? field.planting : out.as_of + 1);
   strategy.set_outlook(days);
   WaterBalanceState state = initial_state(field.params);
   out.observed.reserve(n_observed);

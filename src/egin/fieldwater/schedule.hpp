@@ -29,7 +29,8 @@ struct ScheduleRequest {
   std::optional<Date> as_of;   // default: the last day of the observed weather
   int days_ahead = 7;          // 1..16
   bool simulate_past = false;  // the strategy also decides before the as-of date (days without
-                               // a recorded event), instead of the record alone
+                               // a recorded event), instead of the record alone; the field's
+                               // history = "strategy" does the same
 };
 
 enum class ProjectionWeather { kForecast, kObserved, kRecentMean };
