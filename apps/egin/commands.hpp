@@ -9,6 +9,7 @@ namespace egin::cli {
 // One declaration per subcommand, same order as in main.cpp.
 void add_water_balance_command(CLI::App& app);
 void add_schedule_command(CLI::App& app);
+void add_batch_command(CLI::App& app);
 void add_et0_command(CLI::App& app);
 
 }  // namespace egin::cli

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   // One line per subcommand (cmd_<name>.cpp), in the order --help lists them.
   egin::cli::add_water_balance_command(app);
   egin::cli::add_schedule_command(app);
+  egin::cli::add_batch_command(app);
   egin::cli::add_et0_command(app);
 
   try {
