@@ -18,7 +18,7 @@ struct ColumnSpec {
   double DailyWeather::*member;  // nullptr for MorP
 };
 
-const std::array<ColumnSpec, 11> kColumns{{
+constexpr std::array<ColumnSpec, 11> kColumns{{
     {"Srad", {0.0, 50.0, "MJ/m2", true}, &DailyWeather::rs_mj_m2},
     {"Tmax", {-60.0, 65.0, "degC", true}, &DailyWeather::tmax_c},
     {"Tmin", {-60.0, 65.0, "degC", true}, &DailyWeather::tmin_c},

@@ -36,7 +36,7 @@ std::vector<DayInputs> prepare_season_inputs(const agromet::DailyWeatherSeries& 
     }
   }
   std::vector<DayInputs> days;
-  days.reserve(static_cast<std::size_t>(end - start + 1));
+  days.reserve(static_cast<std::size_t>(end - start) + 1);
   for (Date d = start; d <= end; ++d) {
     const agromet::DailyWeather* w = weather.find(d);
     if (w == nullptr) {

@@ -10,7 +10,7 @@ namespace {
 
 using R = DayRecord;
 
-const std::array<RecordColumn, 35> kColumns{{
+constexpr std::array<RecordColumn, 35> kColumns{{
     {"ETref", &R::et_ref_mm, "mm"},
     {"Kcm", &R::kcm, ""},
     {"ETcm", &R::etcm_mm, "mm"},
@@ -50,7 +50,7 @@ const std::array<RecordColumn, 35> kColumns{{
 
 using S = SeasonSummary;
 
-const std::array<SummaryField, 15> kSummary{{
+constexpr std::array<SummaryField, 15> kSummary{{
     {"ETref", &S::et_ref_mm},
     {"ETcm", &S::etcm_mm},
     {"ETcb", &S::etcb_mm},
