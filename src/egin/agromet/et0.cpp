@@ -119,6 +119,21 @@ SolarConstants solar_constants(const Et0Options& o) {
   return o.constants == Et0Constants::kRefEt ? kSolarConstantsRefEt : SolarConstants{};
 }
 
+/// Day of the year (1 … 366) of a day count since 1970-01-01, by the civil-from-days algorithm
+/// over 400-year eras (Hinnant, "chrono-compatible low-level date algorithms"): integer only and
+/// without egin::Date's validation, as the daily path reads it once per record.
+int day_of_year_of(int days_since_epoch) {
+  const int z = days_since_epoch + 719468;  // days since 0000-03-01
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const int doe = z - era * 146097;                                       // [0, 146096]
+  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const int doy_from_march = doe - (365 * yoe + yoe / 4 - yoe / 100);     // [0, 365]
+  if (doy_from_march >= 306) return doy_from_march - 306 + 1;             // January, February
+  const int year = yoe + era * 400;  // the March-based year is the calendar year here
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return doy_from_march + 60 + (leap ? 1 : 0);
+}
+
 /// fcd with Rso = 0 (sun below the horizon all day) taken as 1, the overcast value's limit.
 double cloudiness_or_one(double rs, double rso) {
   return rso > 0.0 ? cloudiness_factor(rs, rso) : 1.0;
@@ -205,7 +220,7 @@ DailyEt0Calculator::DailyEt0Calculator(const SiteMeta& site, const Et0Options& o
 Et0Result DailyEt0Calculator::compute(const DailyWeather& w) const {
   Et0Result r;
   const Et0Options& o = options_;
-  const DayOfYear& day = doy_[static_cast<std::size_t>(w.date.day_of_year())];
+  const DayOfYear& day = doy_[static_cast<std::size_t>(day_of_year_of(w.date.days_since_epoch()))];
   r.ra_mj_m2 = day.ra_mj_m2;
   r.gamma_kpa_c = gamma_kpa_c_;
 
@@ -222,9 +237,11 @@ Et0Result DailyEt0Calculator::compute(const DailyWeather& w) const {
   }
 
   // Temperature and saturation vapour pressure.
+  SaturationAtExtremes e{};
   if (has_extremes) {
-    r.tmean_c = 0.5 * (w.tmax_c + w.tmin_c);                             // FAO-56 Eq. 9
-    r.es_kpa = mean_saturation_vapour_pressure_kpa(w.tmax_c, w.tmin_c);  // FAO-56 Eq. 12
+    e = saturation_at_extremes(w.tmax_c, w.tmin_c);     // FAO-56 Eq. 11
+    r.tmean_c = 0.5 * (w.tmax_c + w.tmin_c);            // FAO-56 Eq. 9
+    r.es_kpa = mean_saturation_vapour_pressure_kpa(e);  // FAO-56 Eq. 12
   } else if (!is_missing(w.tmean_c)) {
     r.tmean_c = w.tmean_c;
     r.es_kpa = saturation_vapour_pressure_kpa(w.tmean_c);  // FAO-56 Eq. 11 at Tmean
@@ -244,16 +261,20 @@ Et0Result DailyEt0Calculator::compute(const DailyWeather& w) const {
   } else if (!is_missing(w.tdew_c)) {
     r.ea_kpa = ea_from_tdew_kpa(w.tdew_c);  // FAO-56 Eq. 14
   } else if (has_extremes && !is_missing(w.rh_max_pct) && !is_missing(w.rh_min_pct)) {
-    r.ea_kpa = ea_from_rh_max_min_kpa(w.tmax_c, w.tmin_c, w.rh_max_pct, w.rh_min_pct);  // Eq. 17
+    r.ea_kpa = ea_from_rh_max_min_kpa(e, w.rh_max_pct, w.rh_min_pct);  // FAO-56 Eq. 17
     r.flags |= kFlagEaFromRhMaxMin;
   } else if (!is_missing(w.tmin_c) && !is_missing(w.rh_max_pct)) {
-    r.ea_kpa = ea_from_rh_max_kpa(w.tmin_c, w.rh_max_pct);  // FAO-56 Eq. 18
+    r.ea_kpa = has_extremes ? ea_from_rh_max_kpa(e, w.rh_max_pct)  // FAO-56 Eq. 18
+                            : ea_from_rh_max_kpa(w.tmin_c, w.rh_max_pct);
     r.flags |= kFlagEaFromRhMax;
   } else if (has_t && !is_missing(w.rh_mean_pct)) {
-    r.ea_kpa = w.rh_mean_pct / 100.0 * r.es_kpa;  // FAO-56 Eq. 19
+    r.ea_kpa = ea_from_rh_mean_kpa(r.es_kpa, w.rh_mean_pct);  // FAO-56 Eq. 19
     r.flags |= kFlagEaFromRhMean;
   } else if (!is_missing(w.tmin_c)) {
-    r.ea_kpa = ea_from_tmin_kpa(w.tmin_c, o.tdew_below_tmin_c);  // FAO-56 Eq. 48
+    // FAO-56 Eq. 48: e°(Tmin − K0); with K0 = 0 that is the e°(Tmin) already at hand.
+    r.ea_kpa = has_extremes && o.tdew_below_tmin_c == 0.0
+                   ? e.at_tmin_kpa
+                   : ea_from_tmin_kpa(w.tmin_c, o.tdew_below_tmin_c);
     r.flags |= kFlagEaFromTmin;
   } else {
     r.flags |= kFlagNoHumidity;

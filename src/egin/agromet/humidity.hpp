@@ -21,9 +21,22 @@ inline double saturation_vapour_pressure_kpa(double t_c) {
   return 0.6108 * std::exp(17.27 * t_c / (t_c + 237.3));
 }
 
+/// e° at the day's Tmax and Tmin (FAO-56 Eq. 11), computed once for the daily relations below.
+struct SaturationAtExtremes {
+  double at_tmax_kpa = 0.0;
+  double at_tmin_kpa = 0.0;
+};
+
+inline SaturationAtExtremes saturation_at_extremes(double tmax_c, double tmin_c) {
+  return {saturation_vapour_pressure_kpa(tmax_c), saturation_vapour_pressure_kpa(tmin_c)};
+}
+
 /// FAO-56 Eq. 12: es = (e°(Tmax) + e°(Tmin)) / 2 — not e°(Tmean), which underestimates es.
+inline double mean_saturation_vapour_pressure_kpa(SaturationAtExtremes e) {
+  return 0.5 * (e.at_tmax_kpa + e.at_tmin_kpa);
+}
 inline double mean_saturation_vapour_pressure_kpa(double tmax_c, double tmin_c) {
-  return 0.5 * (saturation_vapour_pressure_kpa(tmax_c) + saturation_vapour_pressure_kpa(tmin_c));
+  return mean_saturation_vapour_pressure_kpa(saturation_at_extremes(tmax_c, tmin_c));
 }
 
 /// FAO-56 Eq. 13: Δ = 4098 e°(T) / (T + 237.3)², at the mean air temperature.
@@ -57,20 +70,28 @@ double ea_from_psychrometer_kpa(double t_dry_c, double t_wet_c, double pressure_
                                 PsychrometerVentilation ventilation);
 
 /// FAO-56 Eq. 17: ea = (e°(Tmin) RHmax/100 + e°(Tmax) RHmin/100) / 2.
+inline double ea_from_rh_max_min_kpa(SaturationAtExtremes e, double rh_max_pct, double rh_min_pct) {
+  return 0.005 * (e.at_tmin_kpa * rh_max_pct + e.at_tmax_kpa * rh_min_pct);
+}
 inline double ea_from_rh_max_min_kpa(double tmax_c, double tmin_c, double rh_max_pct,
                                      double rh_min_pct) {
-  return 0.5 * (saturation_vapour_pressure_kpa(tmin_c) * rh_max_pct / 100.0 +
-                saturation_vapour_pressure_kpa(tmax_c) * rh_min_pct / 100.0);
+  return ea_from_rh_max_min_kpa(saturation_at_extremes(tmax_c, tmin_c), rh_max_pct, rh_min_pct);
 }
 
 /// FAO-56 Eq. 18: ea = e°(Tmin) RHmax/100, when RHmin is unreliable or missing.
+inline double ea_from_rh_max_kpa(SaturationAtExtremes e, double rh_max_pct) {
+  return e.at_tmin_kpa * rh_max_pct * 0.01;
+}
 inline double ea_from_rh_max_kpa(double tmin_c, double rh_max_pct) {
-  return saturation_vapour_pressure_kpa(tmin_c) * rh_max_pct / 100.0;
+  return saturation_vapour_pressure_kpa(tmin_c) * rh_max_pct * 0.01;
 }
 
-/// FAO-56 Eq. 19: ea = RHmean/100 × (e°(Tmax) + e°(Tmin)) / 2 (the least desirable RH form).
+/// FAO-56 Eq. 19: ea = RHmean/100 × es, es by Eq. 12 (the least desirable RH form).
+inline double ea_from_rh_mean_kpa(double es_kpa, double rh_mean_pct) {
+  return rh_mean_pct * 0.01 * es_kpa;
+}
 inline double ea_from_rh_mean_kpa(double tmax_c, double tmin_c, double rh_mean_pct) {
-  return rh_mean_pct / 100.0 * mean_saturation_vapour_pressure_kpa(tmax_c, tmin_c);
+  return ea_from_rh_mean_kpa(mean_saturation_vapour_pressure_kpa(tmax_c, tmin_c), rh_mean_pct);
 }
 
 /// FAO-56 Eq. 48 (Ch. 3 "Missing humidity data"; Annex 6): ea = e°(Tmin − K0), taking the dew
@@ -81,7 +102,7 @@ inline double ea_from_tmin_kpa(double tmin_c, double tdew_below_tmin_c = 0.0) {
 
 /// FAO-56 Eq. 54: hourly ea = e°(Thr) RHhr/100.
 inline double ea_from_rh_kpa(double t_c, double rh_pct) {
-  return saturation_vapour_pressure_kpa(t_c) * rh_pct / 100.0;
+  return saturation_vapour_pressure_kpa(t_c) * rh_pct * 0.01;
 }
 
 }  // namespace egin::agromet

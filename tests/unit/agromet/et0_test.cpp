@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "egin/agromet/solar_geometry.hpp"
 #include "egin/core/input_error.hpp"
 
 namespace egin::agromet {
@@ -306,6 +307,20 @@ TEST(Et0, SunshineLongerThanTheDayIsAnInputError) {
     EXPECT_EQ(e.where().line, 7);
     EXPECT_EQ(e.where().field, "sunshine_h");
     EXPECT_NE(std::string(e.what()).find("7.72"), std::string::npos);
+  }
+}
+
+TEST(Et0, DailyRaFollowsTheCalendarDayOfYear) {
+  // The calculator's own day-of-year must agree with egin::Date on every day of 1899–2101
+  // (century years, leap days, 31 December of leap years).
+  const double lat = 43.3;
+  const DailyEt0Calculator calc(site(lat, 200.0), Et0Options{});
+  for (Date d(1899, 1, 1); d <= Date(2101, 12, 31); ++d) {
+    DailyWeather w;
+    w.date = d;
+    const double want =
+        extraterrestrial_radiation_daily_mj_m2(degrees_to_radians(lat), d.day_of_year());
+    ASSERT_EQ(calc.compute(w).ra_mj_m2, want) << d.iso();
   }
 }
 
