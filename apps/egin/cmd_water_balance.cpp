@@ -3,8 +3,9 @@
 // .out file. The seasonal totals (pyfao56 .sum) go to stderr as a small table, or to the file
 // given with --summary in the chosen --format, so stdout holds the daily rows only.
 //
-// Inputs: the field (crop and soil parameters) from a pyfao56 .par file (--pyfao56-par; an egin
-// field file, --field, will be a second way), weather from a pyfao56 .wth or an egin daily
+// Inputs: the field (crop and soil parameters) from a pyfao56 .par file (--pyfao56-par) or an
+// egin field file (--field: parameters, options, recorded irrigation and strategy; ET0 by the
+// field's method, fieldwater/field_config.hpp), weather from a pyfao56 .wth or an egin daily
 // weather CSV, optional recorded irrigation (.irr) and canopy observations (.upd).
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -31,6 +32,7 @@
 #include "egin/fieldwater/reference_et.hpp"
 #include "egin/fieldwater/season.hpp"
 #include "egin/fieldwater/water_balance_table.hpp"
+#include "field_support.hpp"
 
 namespace egin::cli {
 
@@ -39,7 +41,9 @@ namespace {
 namespace fw = egin::fieldwater;
 
 struct WaterBalanceArgs {
-  std::string pyfao56_par;  // field source 1 (a second, --field, comes later)
+  std::string pyfao56_par;  // field source 1
+  std::string field;        // field source 2: an egin field file
+  bool strategy = false;    // --field: the strategy decides the days without a recorded event
   std::string weather;
   std::string irrigation;
   std::string updates;
@@ -105,7 +109,20 @@ void write_summary(const fw::SeasonSummary& summary, const WaterBalanceArgs& arg
   table.write(file, args.format);
 }
 
+// An egin field file: everything but the flags comes from it (run_field_water_balance).
+void run_field_water_balance(const WaterBalanceArgs& args);
+
 void run_water_balance(const WaterBalanceArgs& args) {
+  if (!args.field.empty()) {
+    run_field_water_balance(args);
+    return;
+  }
+  for (const auto& [value, flag] : {std::pair{&args.weather, "--weather"},
+                                    std::pair{&args.from, "--from"}, std::pair{&args.to, "--to"}}) {
+    if (value->empty()) {
+      throw InputError({"", 0, flag}, "missing", fmt::format("{} (needed without --field)", flag));
+    }
+  }
   const fw::WaterBalanceParameters params = load_field(args);
   LoadedWeather weather = load_weather(args.weather);
   const Date start = parse_date_flag(args.from, "--from");
@@ -153,6 +170,46 @@ void run_water_balance(const WaterBalanceArgs& args) {
   write_summary(result.summary, args);
 }
 
+void run_field_water_balance(const WaterBalanceArgs& args) {
+  const auto libs = load_field_libraries(find_data_dir("", args.field));
+  const fw::FieldConfig field = fw::load_field_config(args.field, libs->crops, libs->soils);
+  const std::filesystem::path weather_path =
+      args.weather.empty() ? field.weather : std::filesystem::path(args.weather);
+  if (weather_path.empty()) {
+    throw InputError({field.source, 0, "weather"}, "no weather given",
+                     "--weather FILE, or weather = \"FILE\" in the field file");
+  }
+  const fw::PreparedWeather weather = load_field_weather(weather_path, field);
+  for (const std::string& note : weather.notes) {
+    std::fprintf(stderr, "egin: note: %s\n", note.c_str());
+  }
+  const Date start = args.from.empty() ? field.planting : parse_date_flag(args.from, "--from");
+  Date end = args.to.empty() ? field.harvest() : parse_date_flag(args.to, "--to");
+  if (args.to.empty() && !weather.series.days.empty() && weather.series.days.back().date < end) {
+    end = weather.series.days.back().date;
+  }
+  fw::WaterBalanceOptions options = field.options;
+  options.runoff = options.runoff || args.runoff;
+  options.constant_p = options.constant_p || args.constant_p;
+  options.aquacrop_ks = options.aquacrop_ks || args.aquacrop_ks;
+  options.single_kc = options.single_kc || args.single_kc;
+  options.climate_adjust_kcb = options.climate_adjust_kcb || args.climate_adjust_kcb;
+  options.climate_adjust_kc = options.climate_adjust_kc || args.climate_adjust_kc;
+
+  // Recorded events on their dates; the strategy on the other days when asked (or when the
+  // field's history follows it), as egin schedule runs the past.
+  const std::vector<fw::DayInputs> days = fw::prepare_season_inputs(weather.series, start, end);
+  fw::IrrigationStrategy strategy = fw::make_field_strategy(
+      field,
+      args.strategy || field.history_follows_strategy ? std::optional<Date>(start) : std::nullopt);
+  strategy.set_outlook(days);
+  const fw::SeasonResult result =
+      fw::run_season(field.params, options, weather.series, start, end, strategy, nullptr);
+  fw::water_balance_table(result.days).write(std::cout, args.format);
+  std::cout.flush();
+  write_summary(result.summary, args);
+}
+
 }  // namespace
 
 void add_water_balance_command(CLI::App& app) {
@@ -162,15 +219,20 @@ void add_water_balance_command(CLI::App& app) {
       "FAO-56 dual (or single) crop coefficient soil water balance of one field over a season, "
       "pyfao56-compatible; daily rows to stdout, seasonal totals to stderr or --summary");
   cmd->add_option("--pyfao56-par", args->pyfao56_par, "Field parameters: a pyfao56 .par file");
+  cmd->add_option("--field", args->field,
+                  "An egin field file (FIELD.toml): parameters, options and recorded irrigation; "
+                  "--weather, --from, --to default to its weather, planting and harvest");
+  cmd->add_flag("--strategy", args->strategy,
+                "With --field: the field's strategy decides every day without a recorded event");
   cmd->add_option("--weather", args->weather,
                   "Daily weather: a pyfao56 .wth file or an egin daily weather CSV; missing ETref "
-                  "(et0_mm) is computed (ASCE standardized, simple Rso)")
-      ->required();
+                  "(et0_mm) is computed (ASCE standardized, simple Rso; with --field the field's "
+                  "ET0 method)");
   cmd->add_option("--irrigation", args->irrigation, "Recorded irrigation: a pyfao56 .irr file");
   cmd->add_option("--updates", args->updates,
                   "Observed Kcb, height, canopy cover: a pyfao56 .upd file");
-  cmd->add_option("--from", args->from, "First day, YYYY-MM-DD or YYYY-DOY")->required();
-  cmd->add_option("--to", args->to, "Last day (inclusive), YYYY-MM-DD or YYYY-DOY")->required();
+  cmd->add_option("--from", args->from, "First day, YYYY-MM-DD or YYYY-DOY");
+  cmd->add_option("--to", args->to, "Last day (inclusive), YYYY-MM-DD or YYYY-DOY");
   cmd->add_flag("--runoff", args->runoff,
                 "Curve-number surface runoff, ASCE MOP 70 (2016) (pyfao56 roff)");
   cmd->add_flag("--constant-p", args->constant_p,
