@@ -4,16 +4,13 @@
 
 #include <cmath>
 
+#include "egin/agromet/humidity.hpp"
+#include "egin/agromet/wind_speed.hpp"
 #include "egin/core/input_error.hpp"
 
 namespace egin::fieldwater {
 
 namespace {
-
-// Saturation vapour pressure, kPa (ASCE-EWRI 2005 Eq. 7; FAO-56 Eq. 11).
-double saturation_vapour_pressure_kpa(double t_c) {
-  return 0.6108 * std::exp(17.27 * t_c / (t_c + 237.3));
-}
 
 constexpr double kDefaultWindMS = 2.0;     // pyfao56 when Wndsp is missing
 constexpr double kDefaultRhMinPct = 45.0;  // pyfao56 when RHmin cannot be derived
@@ -21,7 +18,7 @@ constexpr double kDefaultRhMinPct = 45.0;  // pyfao56 when RHmin cannot be deriv
 }  // namespace
 
 double wind_speed_2m(double wind_m_s, double height_m) {
-  return wind_m_s * 4.87 / std::log(67.8 * height_m - 5.42);  // FAO-56 Eq. 47
+  return agromet::wind_speed_2m_m_s(wind_m_s, height_m);  // FAO-56 Eq. 47
 }
 
 double minimum_relative_humidity_pct(const agromet::DailyWeather& w) {
@@ -30,8 +27,8 @@ double minimum_relative_humidity_pct(const agromet::DailyWeather& w) {
   }
   const double tdew_c = agromet::is_missing(w.tdew_c) ? w.tmin_c : w.tdew_c;
   // ea from Tdew (ASCE-EWRI 2005 Eq. 8) over e° at Tmax (Eq. 7): RH at the warmest hour.
-  const double rh =
-      100.0 * saturation_vapour_pressure_kpa(tdew_c) / saturation_vapour_pressure_kpa(w.tmax_c);
+  const double rh = 100.0 * agromet::saturation_vapour_pressure_kpa(tdew_c) /
+                    agromet::saturation_vapour_pressure_kpa(w.tmax_c);
   return std::isnan(rh) ? kDefaultRhMinPct : rh;
 }
 
