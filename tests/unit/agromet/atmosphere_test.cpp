@@ -24,6 +24,12 @@ TEST(Atmosphere, SeaLevelAndAnnex2Table) {
   EXPECT_NEAR(atmospheric_pressure_kpa(8.0), 101.2, 0.05);
 }
 
+TEST(Atmosphere, RefEtPressureExponent) {
+  // REF-ET 4.1 (RefET tests, method 'refet'): P at 1208.5 m = 87.81876435813037 kPa.
+  EXPECT_NEAR(atmospheric_pressure_kpa(1208.5, kPressureExponentRefEt), 87.81876435813037, 1e-9);
+  EXPECT_NEAR(kPressureExponentRefEt, 5.26, 0.005);
+}
+
 TEST(Atmosphere, GammaIsThe0665Coefficient) {
   // ASCE-EWRI 2005 Eq. 4: γ = 0.000665 P.
   EXPECT_DOUBLE_EQ(psychrometric_constant_kpa_c(100.0), 0.0665);

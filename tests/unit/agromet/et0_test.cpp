@@ -221,6 +221,47 @@ TEST(Et0, Fao56Example19HourlyNDiayeWithCarriedCloudiness) {
   EXPECT_NEAR(l.rnl_mj_m2 / n.rnl_mj_m2, (1.35 * 2.450 / d.rso_mj_m2 - 0.35) / 0.73, 1e-9);
 }
 
+TEST(Et0, ShorterPeriodsAddUpToTheHour) {
+  // At night every term of Eq. 53 scales with the period (Rnl with σ, the aerodynamic term with
+  // Cn), so four quarter-hours of the same weather give the hour's ET0; and the quarter-hour Ra
+  // of a daylight hour add up to the hour's Ra.
+  const SiteMeta s = site(43.3, 210.0, 2.0, 68.25);
+  const std::int64_t night = utc_seconds(2025, 7, 1, 18);  // 23:00 at UTC+5
+  const std::int64_t noon = utc_seconds(2025, 7, 1, 7);    // 12:00 at UTC+5
+  for (Et0Method m : {Et0Method::kFao56, Et0Method::kAsceEto, Et0Method::kAsceEtr}) {
+    PeriodEt0Calculator hourly(s, options(m, RsoForm::kFull));
+    PeriodEt0Calculator quarters(s, options(m, RsoForm::kFull));
+    PeriodWeather p;
+    p.utc_offset_s = 5 * 3600;
+    p.t_out_c = 24.0;
+    p.rh_out_pct = 40.0;
+    p.wind_m_s = 3.0;
+    p.rs_mj_m2 = 0.0;
+    p.start_utc_s = night;
+    const Et0Result hour = hourly.compute(p);
+    double sum = 0.0;
+    p.period_s = 900.0;
+    for (int q = 0; q < 4; ++q) {
+      p.start_utc_s = night + q * 900;
+      sum += quarters.compute(p).et0_mm;
+    }
+    EXPECT_NEAR(sum, hour.et0_mm, 1e-12) << et0_method_name(m);
+
+    p.period_s = 3600.0;
+    p.start_utc_s = noon;
+    p.rs_mj_m2 = 3.0;
+    const double ra_hour = hourly.compute(p).ra_mj_m2;
+    double ra_sum = 0.0;
+    p.period_s = 900.0;
+    p.rs_mj_m2 = 0.75;
+    for (int q = 0; q < 4; ++q) {
+      p.start_utc_s = noon + q * 900;
+      ra_sum += quarters.compute(p).ra_mj_m2;
+    }
+    EXPECT_NEAR(ra_sum, ra_hour, 1e-9);
+  }
+}
+
 TEST(Et0, HumidityFallbackOrder) {
   const DailyEt0Calculator calc(site(40.0, 300.0), Et0Options{});
   DailyWeather d;

@@ -64,6 +64,23 @@ TEST(SolarGeometry, AsceFallonDailyAndHourly) {
   EXPECT_NEAR(sunset_hour_angle_rad(lat, 0.40352881013673136), 1.9298904620748385, 1e-12);
 }
 
+TEST(SolarGeometry, RefEtConstants) {
+  // REF-ET 4.1's variant (RefET tests, method 'refet'): δ(182) = 0.403529 (Duffie & Beckman),
+  // Ra = 41.676108 MJ m⁻² d⁻¹ with Gsc 1367 W m⁻², and 4.308241 for the hour 18–19 UTC.
+  const double lat = degrees_to_radians(39.4575);
+  // (The δ printed in that RefET test version is 2.4e-7 off the formula; its Ra is exact.)
+  EXPECT_NEAR(solar_declination_duffie_beckman_rad(182), 0.40352881013673136, 1e-6);
+  EXPECT_EQ(solar_declination_rad(182, DeclinationFormula::kDuffieBeckman),
+            solar_declination_duffie_beckman_rad(182));
+  EXPECT_NEAR(extraterrestrial_radiation_daily_mj_m2(lat, 182, kSolarConstantsRefEt),
+              41.67610845067083, 1e-9);
+  EXPECT_NEAR(
+      extraterrestrial_radiation_period_mj_m2(
+          lat, 182, solar_time_angle_utc_rad(18.5, -118.77388, 182), 1.0, kSolarConstantsRefEt),
+      4.30824147948541, 1e-9);
+  EXPECT_NEAR(kSolarConstantsRefEt.gsc_mj_m2_min * 60.0, 1367.0 * 0.0036, 1e-12);
+}
+
 TEST(SolarGeometry, HourlySumsAddUpToTheDailyRa) {
   for (double lat_deg : {-35.0, 0.0, 43.3, 60.0}) {
     for (int doy : {15, 100, 172, 280, 355}) {
