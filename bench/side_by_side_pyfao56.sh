@@ -95,7 +95,7 @@ else
 fi
 
 # ---------------------------------------------------------------- egin
-eg_proc_ms= ; eg_bench_ms= ; eg_bench_cpu_ms= ; eg_hot_ms=
+eg_proc_ms= ; eg_start_ms= ; eg_bench_ms= ; eg_bench_cpu_ms= ; eg_hot_ms=
 echo
 if [ -z "$egin" ] || [ ! -x "$egin" ]; then
   echo "egin binary not found (pass it as the first argument)"
@@ -121,25 +121,35 @@ else
   eg_eta_sum=$(awk -F, '$1 == "ETa" || $1 == "ETcadj" { print $2 }' "$sum_file")
   rm -f "$sum_file"
   echo "  season result: $eg_days days, Dr_end ${eg_dr_end:-?} mm, sum ETa ${eg_eta_sum:-?} mm"
+  # Whole process: the season, and `egin --version` for the cost of starting the program alone.
+  start_cmd=("$egin" --version)
   if command -v hyperfine >/dev/null 2>&1 && [ -z "${NO_HYPERFINE:-}" ]; then
     tmp=$(mktemp)
     hf_err=$(mktemp)
     if ! hyperfine -N --style none --warmup 3 --runs "$egin_runs" --export-csv "$tmp" \
-      "$(printf '%q ' "${eg_cmd[@]}")" >/dev/null 2>"$hf_err"; then
+      "$(printf '%q ' "${eg_cmd[@]}")" "$(printf '%q ' "${start_cmd[@]}")" >/dev/null 2>"$hf_err"; then
       cat "$hf_err" >&2
       exit 1
     fi
     rm -f "$hf_err"
-    # columns: command,mean,stddev,median,user,system,min,max (seconds)
+    # columns: command,mean,stddev,median,user,system,min,max (seconds); one row per command
     read -r eg_proc_ms eg_proc_sd eg_proc_min < <(awk -F, 'NR == 2 { printf "%.3f %.3f %.3f\n", $4 * 1e3, $3 * 1e3, $7 * 1e3 }' "$tmp")
+    read -r eg_start_ms eg_start_min < <(awk -F, 'NR == 3 { printf "%.3f %.3f\n", $4 * 1e3, $7 * 1e3 }' "$tmp")
     rm -f "$tmp"
     echo "  whole process (hyperfine, $egin_runs runs): median $eg_proc_ms ms, sd $eg_proc_sd, min $eg_proc_min"
+    echo "  egin --version alone (program start): median $eg_start_ms ms, min $eg_start_min"
   else
-    t0=$(date +%s%N)
-    for ((i = 0; i < egin_runs; i++)); do "${eg_cmd[@]}" >/dev/null 2>&1; done
-    t1=$(date +%s%N)
-    eg_proc_ms=$(awk -v a="$t0" -v b="$t1" -v n="$egin_runs" 'BEGIN { printf "%.3f", (b - a) / 1e6 / n }')
+    loop_ms() {
+      local t0 t1 i
+      t0=$(date +%s%N)
+      for ((i = 0; i < egin_runs; i++)); do "$@" >/dev/null 2>&1; done
+      t1=$(date +%s%N)
+      awk -v a="$t0" -v b="$t1" -v n="$egin_runs" 'BEGIN { printf "%.3f", (b - a) / 1e6 / n }'
+    }
+    eg_proc_ms=$(loop_ms "${eg_cmd[@]}")
+    eg_start_ms=$(loop_ms "${start_cmd[@]}")
     echo "  whole process (shell loop, $egin_runs runs): mean $eg_proc_ms ms"
+    echo "  egin --version alone (program start): mean $eg_start_ms ms"
   fi
   bench=${BENCH_WATER_BALANCE:-$build_dir/bench/bench_water_balance}
   if [ -x "$bench" ]; then
@@ -171,6 +181,7 @@ row "egin run_season, in-process" "$eg_bench_ms"
 row "egin run_season, CPU" "$eg_bench_cpu_ms"
 row "egin hot loop (run_days), in-process" "$eg_hot_ms"
 row "egin whole process" "$eg_proc_ms"
+row "egin --version (program start only)" "$eg_start_ms"
 echo
 echo "ratio pyfao56/egin, in-process season (wall):   $(div "$py_run_ms" "$eg_bench_ms")"
 echo "ratio pyfao56/egin, in-process season (CPU):    $(div "$py_cpu_ms" "$eg_bench_cpu_ms")"
