@@ -22,6 +22,9 @@ std::string weather_range(const agromet::DailyWeatherSeries& w) {
   return fmt::format("{} to {}", w.days.front().date.iso(), w.days.back().date.iso());
 }
 
+// "1 day", "3 days".
+std::string days_text(int n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); }
+
 std::string volume_text(double gross_mm, const FieldConfig& field) {
   return fmt::format("{:.0f} m³ on {:.1f} ha", volume_m3(gross_mm, field.area_ha), field.area_ha);
 }
@@ -109,8 +112,8 @@ std::string explain_decision(const StrategyTrace& t, const FieldConfig& field) {
           "before harvest)",
           t.season_length_d - t.day_index, field.harvest().iso(), s.stop_days_before_harvest);
     case DecisionReason::kMinDaysBetween:
-      return fmt::format("no irrigation: only {} days since the last irrigation (minimum {} days)",
-                         t.days_since_irrigation, s.min_days_between);
+      return fmt::format("no irrigation: only {} since the last irrigation (minimum {})",
+                         days_text(t.days_since_irrigation), days_text(s.min_days_between));
     case DecisionReason::kBelowTrigger: {
       const double etc = t.etc_mm > 0.0 ? t.etc_mm : 0.0;
       std::string text =
@@ -123,13 +126,12 @@ std::string explain_decision(const StrategyTrace& t, const FieldConfig& field) {
       return text;
     }
     case DecisionReason::kIntervalNotDue:
-      return fmt::format(
-          "no irrigation: {} days since the last irrigation; the {} interval is {} "
-          "days",
-          t.days_since_irrigation,
-          s.kind == StrategyKind::kFixedInterval ? fmt::format("{}-stage", stage_name(t.stage))
-                                                 : std::string("ET-replacement"),
-          t.interval_d);
+      return fmt::format("no irrigation: {} since the last irrigation; the {} interval is {}",
+                         days_text(t.days_since_irrigation),
+                         s.kind == StrategyKind::kFixedInterval
+                             ? fmt::format("{}-stage", stage_name(t.stage))
+                             : std::string("ET-replacement"),
+                         days_text(t.interval_d));
     case DecisionReason::kNoIntervalInStage:
       return fmt::format("no irrigation: the strategy has no interval in the {} stage",
                          stage_name(t.stage));
@@ -153,14 +155,13 @@ std::string explain_decision(const StrategyTrace& t, const FieldConfig& field) {
       why = fmt::format("{} reaches {}", depletion_text(t), trigger_text(t, s));
       break;
     case StrategyKind::kFixedInterval:
-      why = fmt::format("{} days since the last irrigation reach the {}-stage interval of {} days",
-                        t.days_since_irrigation, stage_name(t.stage), t.interval_d);
+      why = fmt::format("{} since the last irrigation reach the {}-stage interval of {}",
+                        days_text(t.days_since_irrigation), stage_name(t.stage),
+                        days_text(t.interval_d));
       break;
     case StrategyKind::kEtReplacement:
-      why = fmt::format(
-          "{} days since the last irrigation reach the replacement interval of {} "
-          "days",
-          t.days_since_irrigation, t.interval_d);
+      why = fmt::format("{} since the last irrigation reach the replacement interval of {}",
+                        days_text(t.days_since_irrigation), days_text(t.interval_d));
       break;
     case StrategyKind::kRainFed:
       break;
