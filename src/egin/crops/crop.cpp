@@ -1,7 +1,7 @@
 #include "egin/crops/crop.hpp"
 
 #include "egin/core/input_error.hpp"
-#include "egin/crops/toml_fields.hpp"
+#include "egin/core/toml_fields.hpp"
 
 namespace egin::crops {
 namespace {

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "egin/core/input_error.hpp"
-#include "egin/crops/toml_fields.hpp"
+#include "egin/core/toml_fields.hpp"
 
 namespace egin::crops {
 namespace {

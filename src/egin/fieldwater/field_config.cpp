@@ -13,52 +13,14 @@
 #include <toml++/toml.h>
 
 #include "egin/core/input_error.hpp"
-#include "egin/crops/toml_fields.hpp"
+#include "egin/core/toml_fields.hpp"
 
 namespace egin::fieldwater {
 
 namespace {
 
-using crops::TomlFields;
-
 constexpr double kDefaultHIniM = 0.05;   // a seedling; orchards set h_ini_m
 constexpr double kDefaultZrIniM = 0.20;  // FAO-56 Ch. 8: Zr at sowing 0.15-0.20 m
-
-std::optional<bool> optional_bool(const toml::table& table, const TomlFields& f,
-                                  std::string_view key) {
-  const toml::node* node = table.get(key);
-  if (node == nullptr) {
-    return std::nullopt;
-  }
-  const auto* b = node->as_boolean();
-  if (b == nullptr) {
-    f.fail(key, "is not a boolean", "true or false");
-  }
-  return b->get();
-}
-
-Date read_date(const toml::table& table, const TomlFields& f, std::string_view key) {
-  const toml::node* node = table.get(key);
-  if (node == nullptr) {
-    f.fail(key, "missing required key", "a date such as 2025-04-25");
-  }
-  if (const auto* d = node->as_date()) {
-    const toml::date v = d->get();
-    try {
-      return Date(v.year, v.month, v.day);
-    } catch (const std::invalid_argument&) {
-      f.fail(key, "no such day", "a date such as 2025-04-25");
-    }
-  }
-  if (const auto* s = node->as_string()) {
-    if (const auto parsed = Date::parse(s->get())) {
-      return *parsed;
-    }
-    f.fail(key, fmt::format("'{}' is not a date", s->get()),
-           "YYYY-MM-DD (or YYYY-DOY), e.g. 2025-04-25");
-  }
-  f.fail(key, "is not a date", "a date such as 2025-04-25");
-}
 
 // The index of parameter `name` in parameter_specs(), for ParameterOrigin lines.
 std::size_t spec_index(std::string_view name) {
@@ -118,7 +80,7 @@ void read_crop(const toml::table* crop_table, const std::string& source,
     const crops::Crop* crop = crops.try_find(*name);
     if (crop == nullptr) {
       f.fail("name", fmt::format("unknown crop '{}'", *name),
-             fmt::format("one of: {}", crops::join_names(crops.names())));
+             fmt::format("one of: {}", join_names(crops.names())));
     }
     field.crop_name = crop->name;
     const std::string stages = f.optional_text("stages").value_or("");
@@ -231,7 +193,7 @@ void read_soil(const toml::table* soil_table, const std::string& source,
     const soils::Soil* soil = soils.try_find(*texture);
     if (soil == nullptr) {
       f.fail("texture", fmt::format("unknown soil texture class '{}'", *texture),
-             fmt::format("one of: {}", crops::join_names(soils.names())));
+             fmt::format("one of: {}", join_names(soils.names())));
     }
     field.soil_name = soil->name;
     p.theta_fc_m3_m3 = soil->theta_fc_m3_m3;
@@ -328,7 +290,7 @@ void read_irrigation(const toml::table* table, const std::string& source, FieldC
     const TomlFields e(*events[i], source, fmt::format("irrigation.events[{}]", i));
     e.reject_unknown_keys({"date", "depth_mm", "efficiency_pct", "fw"});
     IrrigationEvent ev;
-    ev.date = read_date(*events[i], e, "date");
+    ev.date = e.date("date");
     ev.depth_mm = e.number("depth_mm", 0.0, 500.0, "mm (gross, as applied)");
     ev.efficiency_pct =
         e.optional_number("efficiency_pct", 10.0, 100.0, "%").value_or(field.efficiency_pct);
@@ -448,11 +410,11 @@ void read_options(const toml::table* table, const std::string& source, FieldConf
   const TomlFields f(*table, source, "options");
   f.reject_unknown_keys(
       {"runoff", "constant_p", "aquacrop_ks", "single_kc", "climate_adjust", "et0_method"});
-  o.runoff = optional_bool(*table, f, "runoff").value_or(o.runoff);
-  o.constant_p = optional_bool(*table, f, "constant_p").value_or(o.constant_p);
-  o.aquacrop_ks = optional_bool(*table, f, "aquacrop_ks").value_or(o.aquacrop_ks);
-  o.single_kc = optional_bool(*table, f, "single_kc").value_or(o.single_kc);
-  const bool adjust = optional_bool(*table, f, "climate_adjust").value_or(true);
+  o.runoff = f.optional_boolean("runoff").value_or(o.runoff);
+  o.constant_p = f.optional_boolean("constant_p").value_or(o.constant_p);
+  o.aquacrop_ks = f.optional_boolean("aquacrop_ks").value_or(o.aquacrop_ks);
+  o.single_kc = f.optional_boolean("single_kc").value_or(o.single_kc);
+  const bool adjust = f.optional_boolean("climate_adjust").value_or(true);
   o.climate_adjust_kcb = adjust;
   o.climate_adjust_kc = adjust;
   if (const auto m = f.optional_text("et0_method")) {
@@ -496,7 +458,7 @@ void read_effective_rain(const toml::table* table, const std::string& source, Fi
 
 FieldConfig parse_field_config(std::string_view text, const std::string& source,
                                const crops::CropLibrary& crops, const soils::SoilLibrary& soils) {
-  const toml::table root = crops::parse_toml_text(text, source);
+  const toml::table root = parse_toml_text(text, source);
   const TomlFields f(root, source, "");
   f.reject_unknown_keys({"name", "description", "area_ha", "planting_date", "weather", "crop",
                          "soil", "irrigation", "strategy", "options", "effective_rain"});
@@ -505,7 +467,7 @@ FieldConfig parse_field_config(std::string_view text, const std::string& source,
   field.name = f.optional_text("name").value_or(std::filesystem::path(source).stem().string());
   field.description = f.optional_text("description").value_or("");
   field.area_ha = f.number("area_ha", 0.001, 100000.0, "ha");
-  field.planting = read_date(root, f, "planting_date");
+  field.planting = f.date("planting_date");
   if (const auto weather = f.optional_text("weather")) {
     const std::filesystem::path w(*weather);
     field.weather = w.is_absolute() ? w : std::filesystem::path(source).parent_path() / w;

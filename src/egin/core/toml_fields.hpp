@@ -1,8 +1,8 @@
 // TomlFields: reads the keys of one TOML table with range checks, and turns every problem (a
 // syntax error, a missing or unknown key, a value out of range) into egin::InputError naming the
 // file, the line toml++ reports, the dotted key and the accepted range. Also the one rule for
-// comparing names (crops, variants, aliases). It knows no crop: the crop file layout lives in
-// crop_toml.cpp. (soils/ has a twin of this helper; both move to core when core gains TOML.)
+// comparing names (crops, soils, variants, aliases). It knows no file layout: crops/crop_toml.cpp,
+// soils/soil_toml.cpp and fieldwater/field_config.cpp hold theirs.
 #pragma once
 
 #include <initializer_list>
@@ -11,9 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "egin/core/date.hpp"
+
 #include <toml++/toml.h>
 
-namespace egin::crops {
+namespace egin {
 
 /// Parses TOML text; a syntax error becomes InputError at the line toml++ reports.
 toml::table parse_toml_text(std::string_view text, const std::string& source_name);
@@ -39,6 +41,11 @@ class TomlFields final {
   [[nodiscard]] std::string text(std::string_view key) const;
   [[nodiscard]] std::optional<std::string> optional_text(std::string_view key) const;
   [[nodiscard]] std::vector<std::string> text_list(std::string_view key) const;
+  /// true/false, or nullopt when absent; InputError when not a boolean.
+  [[nodiscard]] std::optional<bool> optional_boolean(std::string_view key) const;
+  /// A TOML date (2025-04-25) or a string "YYYY-MM-DD" / "YYYY-DOY"; InputError when absent or
+  /// not a real day.
+  [[nodiscard]] Date date(std::string_view key) const;
   /// The sub-table `key`, or nullptr when absent; InputError if present but not a table.
   [[nodiscard]] const toml::table* optional_table(std::string_view key) const;
   /// The array of tables `key` ([[key]]); empty when absent.
@@ -62,4 +69,4 @@ class TomlFields final {
   std::string prefix_;
 };
 
-}  // namespace egin::crops
+}  // namespace egin

@@ -1,13 +1,14 @@
-#include "egin/crops/toml_fields.hpp"
+#include "egin/core/toml_fields.hpp"
 
 #include <cmath>
 #include <cstdint>
 #include <sstream>
+#include <stdexcept>
 #include <utility>
 
 #include "egin/core/input_error.hpp"
 
-namespace egin::crops {
+namespace egin {
 namespace {
 
 std::string format_number(double v) {
@@ -235,4 +236,39 @@ void TomlFields::reject_unknown_keys(std::initializer_list<std::string_view> acc
   }
 }
 
-}  // namespace egin::crops
+std::optional<bool> TomlFields::optional_boolean(std::string_view key) const {
+  const toml::node* node = table_.get(key);
+  if (node == nullptr) {
+    return std::nullopt;
+  }
+  const auto* b = node->as_boolean();
+  if (b == nullptr) {
+    fail(key, "is not a boolean", "true or false");
+  }
+  return b->get();
+}
+
+Date TomlFields::date(std::string_view key) const {
+  constexpr const char* kExpected = "a date such as 2025-04-25 (or \"YYYY-MM-DD\", \"YYYY-DOY\")";
+  const toml::node* node = table_.get(key);
+  if (node == nullptr) {
+    fail(key, "missing required key", kExpected);
+  }
+  if (const auto* d = node->as_date()) {
+    const toml::date v = d->get();
+    try {
+      return Date(v.year, v.month, v.day);
+    } catch (const std::invalid_argument&) {
+      fail(key, "no such day", kExpected);
+    }
+  }
+  if (const auto* s = node->as_string()) {
+    if (const auto parsed = Date::parse(s->get())) {
+      return *parsed;
+    }
+    fail(key, "'" + s->get() + "' is not a date", kExpected);
+  }
+  fail(key, "is not a date", kExpected);
+}
+
+}  // namespace egin
