@@ -17,10 +17,6 @@ constexpr double kDefaultRhMinPct = 45.0;  // pyfao56 when RHmin cannot be deriv
 
 }  // namespace
 
-double wind_speed_2m(double wind_m_s, double height_m) {
-  return agromet::wind_speed_2m_m_s(wind_m_s, height_m);  // FAO-56 Eq. 47
-}
-
 double minimum_relative_humidity_pct(const agromet::DailyWeather& w) {
   if (!agromet::is_missing(w.rh_min_pct)) {
     return w.rh_min_pct;
@@ -50,7 +46,7 @@ DayInputs day_inputs_from_weather(const agromet::DailyWeather& w, const agromet:
   in.et_ref_mm = w.et0_mm;
   in.precip_mm = w.precip_mm;
   const double wind_m_s = agromet::is_missing(w.wind_m_s) ? kDefaultWindMS : w.wind_m_s;
-  in.u2_m_s = wind_speed_2m(wind_m_s, site.wind_height_m);
+  in.u2_m_s = agromet::wind_speed_2m_m_s(wind_m_s, site.wind_height_m);  // FAO-56 Eq. 47
   in.rh_min_pct = minimum_relative_humidity_pct(w);
   return in;
 }

@@ -36,10 +36,6 @@ struct DayInputs {
   double fc_obs = agromet::kMissing;
 };
 
-/// Wind speed at 2 m from a speed measured at `height_m`: u2 = uz · 4.87 / ln(67.8 z − 5.42)
-/// (FAO-56 Eq. 47).
-[[nodiscard]] double wind_speed_2m(double wind_m_s, double height_m);
-
 /// Minimum relative humidity from the day's record with the fallbacks above, %.
 [[nodiscard]] double minimum_relative_humidity_pct(const agromet::DailyWeather& w);
 

@@ -6,16 +6,11 @@
 
 #include <cmath>
 
+#include "egin/agromet/wind_speed.hpp"
 #include "egin/core/input_error.hpp"
 
 namespace egin::fieldwater {
 namespace {
-
-TEST(DayInputs, WindAt10mConvertsTo2m) {
-  // FAO-56 Example 14: 3.2 m/s at 10 m → 2.4 m/s at 2 m.
-  EXPECT_NEAR(wind_speed_2m(3.2, 10.0), 2.4, 0.01);
-  EXPECT_NEAR(wind_speed_2m(2.0, 2.0), 2.0, 0.001);
-}
 
 TEST(DayInputs, RhMinFallsBackToTdewThenTminThen45) {
   agromet::DailyWeather w;
@@ -46,7 +41,8 @@ TEST(DayInputs, FromWeatherUsesTheSiteWindHeight) {
   EXPECT_NEAR(d.u2_m_s, 3.0 * 4.87 / std::log(67.8 * 3.0 - 5.42), 1e-12);
   EXPECT_DOUBLE_EQ(d.et_ref_mm, 6.97);
   w.wind_m_s = agromet::kMissing;  // pyfao56: 2 m/s at the measurement height
-  EXPECT_NEAR(day_inputs_from_weather(w, site, "x.wth").u2_m_s, wind_speed_2m(2.0, 3.0), 1e-12);
+  EXPECT_NEAR(day_inputs_from_weather(w, site, "x.wth").u2_m_s,
+              agromet::wind_speed_2m_m_s(2.0, 3.0), 1e-12);
   w.precip_mm = agromet::kMissing;
   EXPECT_THROW((void)day_inputs_from_weather(w, site, "x.wth"), InputError);
 }
