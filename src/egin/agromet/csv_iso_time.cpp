@@ -79,7 +79,7 @@ std::optional<IsoTime> parse_iso_time(std::string_view text) {
     return std::nullopt;
   }
   const std::int64_t local_s = static_cast<std::int64_t>(date->days_since_epoch()) * 86400 +
-                               hour * 3600 + minute * 60 + second;
+                               std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
   return IsoTime{local_s - offset_s, offset_s};
 }
 

@@ -48,8 +48,12 @@ bool is_asce(Et0Method method) {
 
 std::string fmt_number(double v) {
   std::string s = std::to_string(v);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
+  while (!s.empty() && s.back() == '0') {
+    s.pop_back();
+  }
+  if (!s.empty() && s.back() == '.') {
+    s.pop_back();
+  }
   return s;
 }
 
@@ -128,7 +132,9 @@ int day_of_year_of(int days_since_epoch) {
   const int doe = z - era * 146097;                                       // [0, 146096]
   const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
   const int doy_from_march = doe - (365 * yoe + yoe / 4 - yoe / 100);     // [0, 365]
-  if (doy_from_march >= 306) return doy_from_march - 306 + 1;             // January, February
+  if (doy_from_march >= 306) {
+    return doy_from_march - 306 + 1;  // January, February
+  }
   const int year = yoe + era * 400;  // the March-based year is the calendar year here
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return doy_from_march + 60 + (leap ? 1 : 0);
@@ -143,28 +149,36 @@ double cloudiness_or_one(double rs, double rso) {
 
 std::optional<Et0Method> parse_et0_method(std::string_view name) {
   for (const auto& m : kMethodNames) {
-    if (m.name == name) return m.method;
+    if (m.name == name) {
+      return m.method;
+    }
   }
   return std::nullopt;
 }
 
 std::string_view et0_method_name(Et0Method method) {
   for (const auto& m : kMethodNames) {
-    if (m.method == method) return m.name;
+    if (m.method == method) {
+      return m.name;
+    }
   }
   return "?";
 }
 
 std::optional<RsoForm> parse_rso_form(std::string_view name) {
   for (const auto& r : kRsoNames) {
-    if (r.name == name) return r.form;
+    if (r.name == name) {
+      return r.form;
+    }
   }
   return std::nullopt;
 }
 
 std::string_view rso_form_name(RsoForm form) {
   for (const auto& r : kRsoNames) {
-    if (r.form == form) return r.name;
+    if (r.form == form) {
+      return r.name;
+    }
   }
   return "?";
 }
@@ -176,8 +190,12 @@ RsoForm default_rso_form(Et0Method method) {
 std::string et0_flags_text(std::uint32_t flags) {
   std::string text;
   for (std::size_t bit = 0; bit < kFlagNames.size(); ++bit) {
-    if ((flags & (1u << bit)) == 0) continue;
-    if (!text.empty()) text += ';';
+    if ((flags & (1u << bit)) == 0) {
+      continue;
+    }
+    if (!text.empty()) {
+      text += ';';
+    }
     text += kFlagNames[bit];
   }
   return text;
@@ -307,7 +325,9 @@ Et0Result DailyEt0Calculator::compute(const DailyWeather& w) const {
                             day.sin_beta_24);  // FAO-56 Eq. 36/37, ASCE Eq. D.1
   }
   r.g_mj_m2 = soil_heat_flux_daily_mj_m2();  // FAO-56 Eq. 42
-  if (!has_t || is_missing(r.ea_kpa) || is_missing(r.rs_mj_m2)) return r;
+  if (!has_t || is_missing(r.ea_kpa) || is_missing(r.rs_mj_m2)) {
+    return r;
+  }
 
   r.rns_mj_m2 = net_shortwave_mj_m2(r.rs_mj_m2, o.albedo);        // FAO-56 Eq. 38
   const double fcd = cloudiness_or_one(r.rs_mj_m2, r.rso_mj_m2);  // FAO-56 Eq. 39
@@ -321,7 +341,9 @@ Et0Result DailyEt0Calculator::compute(const DailyWeather& w) const {
 }
 
 void DailyEt0Calculator::check(const DailyWeather& w, const std::string& source) const {
-  if (is_missing(w.sunshine_h)) return;
+  if (is_missing(w.sunshine_h)) {
+    return;
+  }
   const double n_max = doy_[static_cast<std::size_t>(w.date.day_of_year())].daylight_h;
   if (w.sunshine_h > n_max + 0.05) {
     throw InputError({source, w.line, "sunshine_h"},
@@ -445,10 +467,12 @@ Et0Result PeriodEt0Calculator::compute(const PeriodWeather& w) {
     r.rso_mj_m2 = clear_sky(o, r.ra_mj_m2, elevation_m_, pressure_kpa_, r.ea_kpa,
                             sin_beta);  // FAO-56 Eq. 36/37, ASCE Eq. D.1 with D.6
   }
-  if (is_missing(r.tmean_c) || is_missing(r.ea_kpa) || is_missing(r.rs_mj_m2)) return r;
+  if (is_missing(r.tmean_c) || is_missing(r.ea_kpa) || is_missing(r.rs_mj_m2)) {
+    return r;
+  }
 
   // Cloudiness: computed with the sun well above the horizon, else carried (ASCE Eq. 45 text).
-  double fcd;
+  double fcd = kMissing;
   if (sin_beta_test > kSinBetaDaylight && r.rso_mj_m2 > 0.0) {
     fcd = cloudiness_factor(r.rs_mj_m2, r.rso_mj_m2);  // FAO-56 Eq. 39, ASCE Eq. 45
     last_fcd_ = fcd;
@@ -489,7 +513,9 @@ std::vector<Et0Result> compute_period_et0(const PeriodWeatherSeries& series,
   PeriodEt0Calculator calculator(series.site, options, series.source);
   std::vector<Et0Result> results;
   results.reserve(series.periods.size());
-  for (const PeriodWeather& period : series.periods) results.push_back(calculator.compute(period));
+  for (const PeriodWeather& period : series.periods) {
+    results.push_back(calculator.compute(period));
+  }
   return results;
 }
 

@@ -13,7 +13,9 @@ constexpr double kPi = std::numbers::pi;
 /// Wraps an angle into [−π, π).
 double wrap_angle_rad(double angle) {
   double a = std::fmod(angle + kPi, 2.0 * kPi);
-  if (a < 0.0) a += 2.0 * kPi;
+  if (a < 0.0) {
+    a += 2.0 * kPi;
+  }
   return a - kPi;
 }
 

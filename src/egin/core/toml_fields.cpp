@@ -73,14 +73,20 @@ std::string normalize_name(std::string_view name) {
   bool pending_space = false;
   for (const char raw : name) {
     char c = raw;
-    if (c == '_' || c == '-' || c == '\t' || c == ',' || c == ';' || c == '/') c = ' ';
+    if (c == '_' || c == '-' || c == '\t' || c == ',' || c == ';' || c == '/') {
+      c = ' ';
+    }
     if (c == ' ') {
       pending_space = !out.empty();
       continue;
     }
-    if (pending_space) out += ' ';
+    if (pending_space) {
+      out += ' ';
+    }
     pending_space = false;
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
     out += c;
   }
   return out;
@@ -89,7 +95,9 @@ std::string normalize_name(std::string_view name) {
 std::string join_names(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) {
-    if (!out.empty()) out += ", ";
+    if (!out.empty()) {
+      out += ", ";
+    }
     out += n;
   }
   return out;
@@ -99,15 +107,21 @@ TomlFields::TomlFields(const toml::table& table, std::string source_name, std::s
     : table_(table), source_(std::move(source_name)), prefix_(std::move(prefix)) {}
 
 std::string TomlFields::path_of(std::string_view key) const {
-  if (prefix_.empty()) return std::string(key);
-  if (key.empty()) return prefix_;
+  if (prefix_.empty()) {
+    return std::string(key);
+  }
+  if (key.empty()) {
+    return prefix_;
+  }
   return prefix_ + "." + std::string(key);
 }
 
 int TomlFields::line_of(std::string_view key) const {
   if (const toml::node* node = table_.get(key)) {
     const int line = line_of_node(*node);
-    if (line > 0) return line;
+    if (line > 0) {
+      return line;
+    }
   }
   return line_of_node(table_);
 }
@@ -129,8 +143,9 @@ double TomlFields::number(std::string_view key, double min, double max,
                           std::string_view unit) const {
   const toml::node& node = required(key);
   const std::optional<double> v = node.is_number() ? node.value<double>() : std::nullopt;
-  if (!v)
+  if (!v) {
     fail(key, std::string("is ") + type_name(node) + ", not a number", range_text(min, max, unit));
+  }
   if (!(*v >= min && *v <= max)) {
     fail(key, "value " + format_number(*v) + " is out of range", range_text(min, max, unit));
   }
@@ -139,7 +154,9 @@ double TomlFields::number(std::string_view key, double min, double max,
 
 std::optional<double> TomlFields::optional_number(std::string_view key, double min, double max,
                                                   std::string_view unit) const {
-  if (table_.get(key) == nullptr) return std::nullopt;
+  if (table_.get(key) == nullptr) {
+    return std::nullopt;
+  }
   return number(key, min, max, unit);
 }
 
@@ -160,19 +177,25 @@ int TomlFields::integer(std::string_view key, int min, int max, std::string_view
 std::string TomlFields::text(std::string_view key) const {
   const toml::node& node = required(key);
   const auto* s = node.as_string();
-  if (s == nullptr) fail(key, std::string("is ") + type_name(node) + ", not a string", "a string");
+  if (s == nullptr) {
+    fail(key, std::string("is ") + type_name(node) + ", not a string", "a string");
+  }
   return s->get();
 }
 
 std::optional<std::string> TomlFields::optional_text(std::string_view key) const {
-  if (table_.get(key) == nullptr) return std::nullopt;
+  if (table_.get(key) == nullptr) {
+    return std::nullopt;
+  }
   return text(key);
 }
 
 std::vector<std::string> TomlFields::text_list(std::string_view key) const {
   std::vector<std::string> out;
   const toml::node* node = table_.get(key);
-  if (node == nullptr) return out;
+  if (node == nullptr) {
+    return out;
+  }
   const auto* array = node->as_array();
   if (array == nullptr) {
     fail(key, std::string("is ") + type_name(*node) + ", not an array of strings",
@@ -191,7 +214,9 @@ std::vector<std::string> TomlFields::text_list(std::string_view key) const {
 
 const toml::table* TomlFields::optional_table(std::string_view key) const {
   const toml::node* node = table_.get(key);
-  if (node == nullptr) return nullptr;
+  if (node == nullptr) {
+    return nullptr;
+  }
   const auto* t = node->as_table();
   if (t == nullptr) {
     fail(key, std::string("is ") + type_name(*node) + ", not a table",
@@ -203,7 +228,9 @@ const toml::table* TomlFields::optional_table(std::string_view key) const {
 std::vector<const toml::table*> TomlFields::table_array(std::string_view key) const {
   std::vector<const toml::table*> out;
   const toml::node* node = table_.get(key);
-  if (node == nullptr) return out;
+  if (node == nullptr) {
+    return out;
+  }
   const auto* array = node->as_array();
   if (array == nullptr) {
     fail(key, std::string("is ") + type_name(*node) + ", not an array of tables",
@@ -223,11 +250,15 @@ std::vector<const toml::table*> TomlFields::table_array(std::string_view key) co
 void TomlFields::reject_unknown_keys(std::initializer_list<std::string_view> accepted) const {
   for (const auto& [key, node] : table_) {
     bool known = false;
-    for (const std::string_view a : accepted) known = known || key.str() == a;
+    for (const std::string_view a : accepted) {
+      known = known || key.str() == a;
+    }
     if (!known) {
       std::string list;
       for (const std::string_view a : accepted) {
-        if (!list.empty()) list += ", ";
+        if (!list.empty()) {
+          list += ", ";
+        }
         list += a;
       }
       throw InputError({source_, line_of_node(node), path_of(key.str())}, "unknown key",

@@ -12,7 +12,9 @@ const T& find_variant(const std::vector<T>& variants, std::string_view wanted,
   const std::string key = normalize_name(wanted.empty() ? std::string_view(fallback) : wanted);
   std::vector<std::string> names;
   for (const T& v : variants) {
-    if (normalize_name(v.name) == key) return v;
+    if (normalize_name(v.name) == key) {
+      return v;
+    }
     names.push_back(v.name);
   }
   throw InputError({crop.source_file, 0, field},
@@ -40,7 +42,9 @@ std::string_view yield_period_name(YieldPeriod period) {
 
 std::optional<double> YieldResponseFactors::ky(YieldPeriod period) const {
   for (const auto& [p, value] : ky_periods) {
-    if (p == period) return value;
+    if (p == period) {
+      return value;
+    }
   }
   return std::nullopt;
 }

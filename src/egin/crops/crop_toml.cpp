@@ -22,7 +22,9 @@ StageCoefficients read_triple(const TomlFields& f, std::string_view prefix) {
 
 std::string read_source(const TomlFields& f, std::string_view key) {
   std::string s = f.text(key);
-  if (s.empty()) f.fail(key, "is empty", "the publication, table and row the values come from");
+  if (s.empty()) {
+    f.fail(key, "is empty", "the publication, table and row the values come from");
+  }
   return s;
 }
 
@@ -33,7 +35,9 @@ CoefficientSet read_coefficients(const toml::table& t, const std::string& file,
                          "kcb_ini", "kcb_mid", "kcb_end", "kcb_source", "h_max_m", "h_source"});
   CoefficientSet c;
   c.name = f.text("name");
-  if (normalize_name(c.name).empty()) f.fail("name", "is empty", "a variant name");
+  if (normalize_name(c.name).empty()) {
+    f.fail("name", "is empty", "a variant name");
+  }
   c.description = f.optional_text("description").value_or("");
   c.kc = read_triple(f, "kc");
   c.kc_source = read_source(f, "kc_source");
@@ -64,7 +68,9 @@ StageVariant read_stages(const toml::table& t, const std::string& file, const st
       {"name", "region", "planting", "l_ini_d", "l_dev_d", "l_mid_d", "l_late_d", "source"});
   StageVariant s;
   s.name = f.text("name");
-  if (normalize_name(s.name).empty()) f.fail("name", "is empty", "a variant name");
+  if (normalize_name(s.name).empty()) {
+    f.fail("name", "is empty", "a variant name");
+  }
   s.region = f.text("region");
   s.planting = f.text("planting");
   s.lengths.ini_d = f.integer("l_ini_d", kStageMinD, kStageMaxD, "d");
@@ -81,6 +87,7 @@ YieldResponseFactors read_yield_response(const toml::table& t, const std::string
                          "ky_yield_formation", "ky_ripening", "source", "note"});
   YieldResponseFactors y;
   y.ky_season = f.number("ky_season", kKyMin, kKyMax, "(dimensionless)");
+  y.ky_periods.reserve(5);
   for (const YieldPeriod period :
        {YieldPeriod::kEstablishment, YieldPeriod::kVegetative, YieldPeriod::kFlowering,
         YieldPeriod::kYieldFormation, YieldPeriod::kRipening}) {
@@ -98,15 +105,22 @@ template <typename T>
 std::string pick_default(const TomlFields& root, std::string_view key,
                          const std::vector<T>& variants, std::string_view array_key) {
   std::vector<std::string> names;
-  for (const T& v : variants) names.push_back(v.name);
+  names.reserve(variants.size());
+  for (const T& v : variants) {
+    names.push_back(v.name);
+  }
   const std::optional<std::string> chosen = root.optional_text(key);
   if (!chosen) {
-    if (variants.size() == 1) return variants.front().name;
+    if (variants.size() == 1) {
+      return variants.front().name;
+    }
     root.fail(key, "missing: [[" + std::string(array_key) + "]] has several entries",
               "one of: " + join_names(names));
   }
   for (const T& v : variants) {
-    if (normalize_name(v.name) == normalize_name(*chosen)) return v.name;
+    if (normalize_name(v.name) == normalize_name(*chosen)) {
+      return v.name;
+    }
   }
   root.fail(key, "names no [[" + std::string(array_key) + "]] entry ('" + *chosen + "')",
             "one of: " + join_names(names));
@@ -136,10 +150,14 @@ Crop parse_crop_toml(std::string_view text, const std::string& source_name) {
   Crop crop;
   crop.source_file = source_name;
   crop.name = root.text("name");
-  if (normalize_name(crop.name).empty()) root.fail("name", "is empty", "a crop name");
+  if (normalize_name(crop.name).empty()) {
+    root.fail("name", "is empty", "a crop name");
+  }
   crop.aliases = root.text_list("aliases");
   for (const auto& a : crop.aliases) {
-    if (normalize_name(a).empty()) root.fail("aliases", "holds an empty alias", "non-empty names");
+    if (normalize_name(a).empty()) {
+      root.fail("aliases", "holds an empty alias", "non-empty names");
+    }
   }
   crop.description = root.optional_text("description").value_or("");
   crop.notes = root.optional_text("notes").value_or("");
@@ -170,8 +188,9 @@ Crop parse_crop_toml(std::string_view text, const std::string& source_name) {
   crop.default_stages = pick_default(root, "default_stages", crop.stage_variants, "stages");
 
   const toml::table* roots = root.optional_table("roots");
-  if (roots == nullptr)
+  if (roots == nullptr) {
     root.fail("roots", "missing table", "[roots] with zr_max_low_m, zr_max_high_m, source");
+  }
   {
     const TomlFields f(*roots, source_name, "roots");
     f.reject_unknown_keys({"zr_max_low_m", "zr_max_high_m", "source"});
@@ -184,7 +203,9 @@ Crop parse_crop_toml(std::string_view text, const std::string& source_name) {
   }
 
   const toml::table* depletion = root.optional_table("depletion");
-  if (depletion == nullptr) root.fail("depletion", "missing table", "[depletion] with p, source");
+  if (depletion == nullptr) {
+    root.fail("depletion", "missing table", "[depletion] with p, source");
+  }
   {
     const TomlFields f(*depletion, source_name, "depletion");
     f.reject_unknown_keys({"p", "source"});
@@ -200,7 +221,9 @@ Crop parse_crop_toml(std::string_view text, const std::string& source_name) {
 
 Crop load_crop(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path.string(), 0, ""}, "cannot open the crop file", "a readable file");
+  if (!in) {
+    throw InputError({path.string(), 0, ""}, "cannot open the crop file", "a readable file");
+  }
   std::ostringstream text;
   text << in.rdbuf();
   return parse_crop_toml(text.str(), path.string());

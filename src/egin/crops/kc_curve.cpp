@@ -26,9 +26,15 @@ GrowthStage growth_stage(const StageLengths& lengths, double day_after_planting)
   const double end_ini = lengths.ini_d;
   const double end_dev = end_ini + lengths.dev_d;
   const double end_mid = end_dev + lengths.mid_d;
-  if (day_after_planting <= end_ini) return GrowthStage::kInitial;
-  if (day_after_planting <= end_dev) return GrowthStage::kDevelopment;
-  if (day_after_planting <= end_mid) return GrowthStage::kMidSeason;
+  if (day_after_planting <= end_ini) {
+    return GrowthStage::kInitial;
+  }
+  if (day_after_planting <= end_dev) {
+    return GrowthStage::kDevelopment;
+  }
+  if (day_after_planting <= end_mid) {
+    return GrowthStage::kMidSeason;
+  }
   return GrowthStage::kLateSeason;
 }
 

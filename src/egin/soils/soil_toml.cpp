@@ -13,7 +13,9 @@ constexpr std::string_view kThetaUnit = "m3/m3";
 
 std::string read_source(const TomlFields& f, std::string_view key) {
   std::string s = f.text(key);
-  if (s.empty()) f.fail(key, "is empty", "the publication, table and row the values come from");
+  if (s.empty()) {
+    f.fail(key, "is empty", "the publication, table and row the values come from");
+  }
   return s;
 }
 
@@ -26,7 +28,9 @@ void read_range(const TomlFields& f, const std::string& stem, const std::string&
   const std::string high_key = stem + "_high" + unit_suffix;
   *low = f.number(low_key, min, max, unit);
   *high = f.number(high_key, min, max, unit);
-  if (*high < *low) f.fail(high_key, "is below " + low_key, low_key + " <= " + high_key);
+  if (*high < *low) {
+    f.fail(high_key, "is below " + low_key, low_key + " <= " + high_key);
+  }
   if (mid != nullptr) {
     const std::string mid_key = stem + unit_suffix;
     *mid = f.number(mid_key, min, max, unit);
@@ -46,16 +50,21 @@ Soil parse_soil_toml(std::string_view text, const std::string& source_name) {
   Soil soil;
   soil.source_file = source_name;
   soil.name = root.text("name");
-  if (normalize_name(soil.name).empty()) root.fail("name", "is empty", "a texture class name");
+  if (normalize_name(soil.name).empty()) {
+    root.fail("name", "is empty", "a texture class name");
+  }
   soil.aliases = root.text_list("aliases");
   for (const auto& a : soil.aliases) {
-    if (normalize_name(a).empty()) root.fail("aliases", "holds an empty alias", "non-empty names");
+    if (normalize_name(a).empty()) {
+      root.fail("aliases", "holds an empty alias", "non-empty names");
+    }
   }
   soil.description = root.optional_text("description").value_or("");
 
   const toml::table* water = root.optional_table("water");
-  if (water == nullptr)
+  if (water == nullptr) {
     root.fail("water", "missing table", "[water] with θFC, θWP and their ranges");
+  }
   {
     const TomlFields f(*water, source_name, "water");
     f.reject_unknown_keys({"theta_fc_m3_m3", "theta_fc_low_m3_m3", "theta_fc_high_m3_m3",
@@ -117,7 +126,9 @@ Soil parse_soil_toml(std::string_view text, const std::string& source_name) {
 
 Soil load_soil(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path.string(), 0, ""}, "cannot open the soil file", "a readable file");
+  if (!in) {
+    throw InputError({path.string(), 0, ""}, "cannot open the soil file", "a readable file");
+  }
   std::ostringstream text;
   text << in.rdbuf();
   return parse_soil_toml(text.str(), path.string());
