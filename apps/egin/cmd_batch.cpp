@@ -1,6 +1,7 @@
 // `egin batch`: the schedule of many fields at once (fieldwater/batch.hpp) on a pool of threads,
 // one row per field — the recommendation for the day after --date and the observed seasonal
-// sums — as table, csv or json; a field that fails gets a row with its error and the command
+// sums with the expected yield reduction from water stress (FAO-33 Ky, season and per stage) —
+// as table, csv or json; a field that fails gets a row with its error and the command
 // exits 2 after printing every row. With --out DIR the summary goes to DIR/summary.<format> and
 // each field's full schedule (json) to DIR/fields/<file stem>.json.
 #include <fmt/format.h>
@@ -73,6 +74,13 @@ Table summary_table(const std::vector<fw::BatchRow>& rows) {
                {"irrigation_m3", 0},
                {"dp_mm", 1},
                {"runoff_mm", 1},
+               {"ky_season", 2},
+               {"yield_reduction_pct", 1},
+               {"yield_reduction_ini_pct", 1},
+               {"yield_reduction_dev_pct", 1},
+               {"yield_reduction_mid_pct", 1},
+               {"yield_reduction_late_pct", 1},
+               {"yield_reduction_stages_pct", 1},
                {"reason", 0},
                {"error", 0}});
   for (const fw::BatchRow& r : rows) {
@@ -88,6 +96,18 @@ Table summary_table(const std::vector<fw::BatchRow>& rows) {
     const fw::FieldConfig& f = *r.config;
     const fw::StrategyTrace& t = r.recommendation.trace;
     const fw::SeasonSummary& s = r.observed;
+    const fw::SeasonYieldReduction& y = r.yield;
+    const auto pct = [](const std::optional<double>& fraction) -> Table::Cell {
+      return fraction ? Table::Cell{100.0 * *fraction} : Table::Cell{};
+    };
+    // A stage: its reduction, "no Ky" when FAO-33 gives none for it, empty without any Ky.
+    const auto stage = [&](std::size_t i) -> Table::Cell {
+      if (!y.available) {
+        return {};
+      }
+      return y.stages[i].ky.ky ? pct(y.stages[i].reduction_fraction)
+                               : Table::Cell{std::string("no Ky")};
+    };
     table.add_row({r.file,
                    r.field,
                    std::string("ok"),
@@ -116,6 +136,13 @@ Table summary_table(const std::vector<fw::BatchRow>& rows) {
                    fw::volume_m3(s.irrigation_mm, f.area_ha),
                    s.dp_mm,
                    s.runoff_mm,
+                   y.ky_season ? Table::Cell{*y.ky_season} : Table::Cell{},
+                   y.available ? pct(y.season_fraction) : Table::Cell{y.unavailable_reason},
+                   stage(0),
+                   stage(1),
+                   stage(2),
+                   stage(3),
+                   pct(y.stages_fraction),
                    r.recommendation.reason,
                    Table::Cell{}});
   }

@@ -6,7 +6,9 @@
 // Inputs: the field (crop and soil parameters) from a pyfao56 .par file (--pyfao56-par) or an
 // egin field file (--field: parameters, options, recorded irrigation and strategy; ET0 by the
 // field's method, fieldwater/field_config.hpp), weather from a pyfao56 .wth or an egin daily
-// weather CSV, optional recorded irrigation (.irr) and canopy observations (.upd).
+// weather CSV, optional recorded irrigation (.irr) and canopy observations (.upd). With --field
+// the expected yield reduction from water stress (FAO-33 Ky of the field's crop, season and per
+// FAO-56 stage) follows the totals on stderr, or goes to --yield.
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
@@ -31,8 +33,10 @@
 #include "egin/fieldwater/pyfao56_weather.hpp"
 #include "egin/fieldwater/reference_et.hpp"
 #include "egin/fieldwater/season.hpp"
+#include "egin/fieldwater/season_yield.hpp"
 #include "egin/fieldwater/water_balance_table.hpp"
 #include "field_support.hpp"
+#include "schedule_output.hpp"
 
 namespace egin::cli {
 
@@ -51,6 +55,8 @@ struct WaterBalanceArgs {
   std::string to;
   std::string reference;  // "", "short", "tall"
   std::string summary;
+  std::string data;   // --field: the directory holding crops/ and soils/
+  std::string yield;  // --field: the yield reduction table to this file instead of stderr
   bool runoff = false;
   bool constant_p = false;
   bool aquacrop_ks = false;
@@ -105,6 +111,25 @@ void write_summary(const fw::SeasonSummary& summary, const WaterBalanceArgs& arg
   if (!file) {
     throw InputError({args.summary, 0, "--summary"}, "cannot write the file",
                      "a writable file path");
+  }
+  table.write(file, args.format);
+}
+
+// The expected yield reduction from water stress over the run (FAO-33 Ky, FAO-56 Eq. 90), after
+// the seasonal totals on stderr, or to --yield in the chosen --format.
+void write_yield(const fw::SeasonYieldReduction& y, const WaterBalanceArgs& args) {
+  const Table table = yield_table(y);
+  if (args.yield.empty()) {
+    std::ostringstream out;
+    out << "Expected yield reduction from water stress (FAO-33 Ky, FAO-56 Eq. 90"
+        << (y.crop.empty() ? std::string() : ", " + y.crop) << "):\n";
+    table.write(out, OutputFormat::kTable);
+    std::fputs(out.str().c_str(), stderr);
+    return;
+  }
+  std::ofstream file(args.yield);
+  if (!file) {
+    throw InputError({args.yield, 0, "--yield"}, "cannot write the file", "a writable file path");
   }
   table.write(file, args.format);
 }
@@ -171,7 +196,7 @@ void run_water_balance(const WaterBalanceArgs& args) {
 }
 
 void run_field_water_balance(const WaterBalanceArgs& args) {
-  const auto libs = load_field_libraries(find_data_dir("", args.field));
+  const auto libs = load_field_libraries(find_data_dir(args.data, args.field));
   const fw::FieldConfig field = fw::load_field_config(args.field, libs->crops, libs->soils);
   const std::filesystem::path weather_path =
       args.weather.empty() ? field.weather : std::filesystem::path(args.weather);
@@ -208,6 +233,7 @@ void run_field_water_balance(const WaterBalanceArgs& args) {
   fw::water_balance_table(result.days).write(std::cout, args.format);
   std::cout.flush();
   write_summary(result.summary, args);
+  write_yield(fw::field_yield_reduction(field, result.days), args);
 }
 
 }  // namespace
@@ -222,6 +248,9 @@ void add_water_balance_command(CLI::App& app) {
   cmd->add_option("--field", args->field,
                   "An egin field file (FIELD.toml): parameters, options and recorded irrigation; "
                   "--weather, --from, --to default to its weather, planting and harvest");
+  cmd->add_option("--data", args->data,
+                  "With --field: directory holding crops/ and soils/ (default: $EGIN_DATA_DIR, "
+                  "or found next to the field file or in ./data)");
   cmd->add_flag("--strategy", args->strategy,
                 "With --field: the field's strategy decides every day without a recorded event");
   cmd->add_option("--weather", args->weather,
@@ -251,6 +280,9 @@ void add_water_balance_command(CLI::App& app) {
       ->check(CLI::IsMember({"short", "tall"}));
   cmd->add_option("--summary", args->summary,
                   "Write the seasonal totals to this file (in --format) instead of stderr");
+  cmd->add_option("--yield", args->yield,
+                  "With --field: write the expected yield reduction from water stress (FAO-33 "
+                  "Ky, season and per stage) to this file (in --format) instead of stderr");
   add_format_option(*cmd, args->format);
   cmd->callback([args] { run_water_balance(*args); });
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -71,7 +72,93 @@ ordered_json summary_json(const fw::SeasonSummary& s) {
   return j;
 }
 
+// A fraction as percent; nullopt becomes null.
+ordered_json pct(const std::optional<double>& fraction) {
+  return fraction ? ordered_json(100.0 * *fraction) : ordered_json(nullptr);
+}
+
+ordered_json optional_number(const std::optional<double>& v) {
+  return v ? ordered_json(*v) : ordered_json(nullptr);
+}
+
 }  // namespace
+
+ordered_json yield_json(const fw::SeasonYieldReduction& y) {
+  ordered_json j;
+  j["equation"] = "1 - Ya/Ym = Ky (1 - ETa/ETc), FAO-33; FAO-56 Eq. 90";
+  j["crop"] = y.crop;
+  j["available"] = y.available;
+  if (!y.available) {
+    j["status"] = y.unavailable_reason;
+  }
+  j["days"] = y.days;
+  j["days_not_counted"] = y.days_not_counted;
+  j["etc_mm"] = y.etc_mm;
+  j["eta_mm"] = y.eta_mm;
+  j["ky_season"] = optional_number(y.ky_season);
+  j["season_reduction_pct"] = pct(y.season_fraction);
+  ordered_json stages = ordered_json::array();
+  for (const fw::StageYieldReduction& st : y.stages) {
+    ordered_json s;
+    s["stage"] = std::string(fw::stage_name(st.stage));
+    s["days"] = st.days;
+    s["etc_mm"] = st.etc_mm;
+    s["eta_mm"] = st.eta_mm;
+    s["ky"] = optional_number(st.ky.ky);
+    s["ky_from"] = y.available ? (st.ky.ky ? st.ky.from : std::string("no FAO-33 period"))
+                               : y.unavailable_reason;
+    s["reduction_pct"] = pct(st.reduction_fraction);
+    stages.push_back(std::move(s));
+  }
+  j["stages"] = stages;
+  j["stages_combined_reduction_pct"] = pct(y.stages_fraction);
+  j["most_limiting_stage_reduction_pct"] = pct(y.most_limiting_fraction);
+  j["ky_source"] = y.ky_source;
+  j["ky_note"] = y.ky_note;
+  j["text"] = fw::yield_reduction_text(y);
+  return j;
+}
+
+Table yield_table(const fw::SeasonYieldReduction& y) {
+  Table table({{"period", 0},
+               {"days", 0},
+               {"ky", 2},
+               {"ky_from", 0},
+               {"etc_mm", 1},
+               {"eta_mm", 1},
+               {"eta_etc", 3},
+               {"reduction_pct", 1}});
+  const auto ratio = [](double eta, double etc) -> Table::Cell {
+    return etc > 0.0 ? Table::Cell{eta / etc} : Table::Cell{};
+  };
+  const auto cell = [](const std::optional<double>& v, double scale) -> Table::Cell {
+    return v ? Table::Cell{scale * *v} : Table::Cell{};
+  };
+  if (!y.available) {
+    table.add_row({std::string("season"), static_cast<double>(y.days), Table::Cell{}, std::string(),
+                   y.etc_mm, y.eta_mm, ratio(y.eta_mm, y.etc_mm), y.unavailable_reason});
+    return table;
+  }
+  table.add_row({std::string("season"), static_cast<double>(y.days), cell(y.ky_season, 1.0),
+                 std::string("season"), y.etc_mm, y.eta_mm, ratio(y.eta_mm, y.etc_mm),
+                 cell(y.season_fraction, 100.0)});
+  for (const fw::StageYieldReduction& st : y.stages) {
+    table.add_row(
+        {std::string(fw::stage_name(st.stage)), static_cast<double>(st.days), cell(st.ky.ky, 1.0),
+         st.ky.ky ? st.ky.from : std::string("no FAO-33 period"), st.etc_mm, st.eta_mm,
+         ratio(st.eta_mm, st.etc_mm),
+         st.ky.ky ? cell(st.reduction_fraction, 100.0) : Table::Cell{std::string("no Ky")}});
+  }
+  if (y.stages_fraction) {
+    table.add_row({std::string("stages combined"), Table::Cell{}, Table::Cell{},
+                   std::string("1 - product of (1 - stage reduction)"), Table::Cell{},
+                   Table::Cell{}, Table::Cell{}, cell(y.stages_fraction, 100.0)});
+    table.add_row({std::string("most limiting stage"), Table::Cell{}, Table::Cell{},
+                   std::string("largest stage reduction"), Table::Cell{}, Table::Cell{},
+                   Table::Cell{}, cell(y.most_limiting_fraction, 100.0)});
+  }
+  return table;
+}
 
 Table projection_table(const fw::FieldConfig& field, const fw::ScheduleResult& result,
                        bool with_reason) {
@@ -208,7 +295,9 @@ ordered_json schedule_json(const fw::FieldConfig& field, const fw::ScheduleResul
   }
   j["projection"] = days;
   j["recent_mean_et0_mm"] = number(result.recent_mean_et0_mm);
-  j["observed_summary"] = summary_json(result.observed_summary);
+  ordered_json summary = summary_json(result.observed_summary);
+  summary["yield_reduction"] = yield_json(result.observed_yield);
+  j["observed_summary"] = summary;
   j["notes"] = result.notes;
   return j;
 }
@@ -240,6 +329,10 @@ void write_schedule_text(std::ostream& out, const fw::FieldConfig& field,
     out << fmt::format("\nRecommendation for {}: no irrigation\n", r.date.iso());
   }
   out << "  " << r.reason << "\n\n";
+  out << fmt::format("Season so far ({} to {}): ETc {:.1f} mm, ETa {:.1f} mm\n  {}\n\n",
+                     field.planting.iso(), result.as_of.iso(), result.observed_summary.etc_mm,
+                     result.observed_summary.eta_mm,
+                     fw::yield_reduction_text(result.observed_yield));
   out << fmt::format("Next {} days:\n", result.projection.size());
   projection_table(field, result, false).write(out, OutputFormat::kTable);
   if (!result.notes.empty()) {

@@ -9,6 +9,7 @@
 #include "egin/fieldwater/field_config.hpp"
 #include "egin/fieldwater/irrigation_strategies.hpp"
 #include "egin/fieldwater/schedule.hpp"
+#include "egin/fieldwater/season_yield.hpp"
 
 namespace egin::cli {
 
@@ -16,6 +17,15 @@ namespace egin::cli {
 /// adds the reason in words.
 [[nodiscard]] Table projection_table(const fieldwater::FieldConfig& field,
                                      const fieldwater::ScheduleResult& result, bool with_reason);
+
+/// The expected yield reduction from water stress (fieldwater/season_yield.hpp): the numbers,
+/// the stage mapping, the crop file's Ky source, and the same in words.
+[[nodiscard]] nlohmann::ordered_json yield_json(const fieldwater::SeasonYieldReduction& y);
+
+/// The yield reduction as rows: season, the four stages, the stages combined and the most
+/// limiting stage (period, days, ky, ky_from, etc_mm, eta_mm, eta_etc, reduction_pct); with no
+/// Ky one row whose reduction cell says why ("no Ky in FAO-33").
+[[nodiscard]] Table yield_table(const fieldwater::SeasonYieldReduction& y);
 
 /// Every number of one decision.
 [[nodiscard]] nlohmann::ordered_json trace_json(const fieldwater::StrategyTrace& t);

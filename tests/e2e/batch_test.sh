@@ -23,6 +23,20 @@ gross_schedule=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "gross_m
   NR == 2 { print $c }' "$e2e_tmp/stdout")
 check "cotton gross $gross_batch = schedule $gross_schedule" test "$gross_batch" = "$gross_schedule"
 
+# The expected yield reduction per field: cotton with FAO-33 Ky (0.85; no ripening Ky, so the
+# late season says so), the apple orchard with none (FAO-33 gives no Ky for apple).
+# cell FIELD COLUMN: the value in the row of FIELD.
+cell() {
+  awk -F, -v field="$1" -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i }
+    $2 == field { print $c }' "$e2e_tmp/one.csv"
+}
+check "cotton ky_season 0.85" test "$(cell maktaaral-cotton-07 ky_season)" = 0.85
+check "cotton seasonal reduction is a number 0..100" awk -v v="$(cell maktaaral-cotton-07 \
+  yield_reduction_pct)" 'BEGIN { exit !(v ~ /^[0-9.]+$/ && v >= 0 && v <= 100) }'
+check "cotton late season has no Ky" test "$(cell maktaaral-cotton-07 yield_reduction_late_pct)" = "no Ky"
+check "apple: no Ky in FAO-33" test "$(cell turkestan-apple-12 yield_reduction_pct)" = "no Ky in FAO-33"
+check "apple: no stage numbers" test -z "$(cell turkestan-apple-12 yield_reduction_mid_pct)"
+
 # A list with a bad field: an error row, the others kept, exit 2.
 printf 'area_ha = 1\nplanting_date = 2025-04-25\n[crop]\nname = "banana"\n' >"$e2e_tmp/bad.toml"
 {

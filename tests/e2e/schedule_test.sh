@@ -44,6 +44,11 @@ check "net $net = Dr $dr + ETa $eta - rain $rain" near "$net" "$net_hand" 0.06
 check "gross $gross = net / 0.60" near "$gross" "$gross_hand" 0.1
 check "volume $volume = gross x 10 x 12 ha" near "$volume" "$volume_hand" 12
 check "refilled: Dr 0 at the end of the day" near "$(column "$e2e_tmp/schedule.csv" dr_mm 1)" 0 0.05
+# The day after the irrigation the depletion (about 8 mm) is far below the trigger (0.75 RAW,
+# about 75 mm): the label names the trigger, not the 7-day minimum interval that also applies.
+check "day after: below-trigger" test "$(column "$e2e_tmp/schedule.csv" decision 2)" = below-trigger
+check "no min-days-between below the trigger" \
+  test "$(grep -c min-days-between "$e2e_tmp/schedule.csv")" -eq 0
 
 expect_exit 0 "cotton schedule table" "$egin" schedule --field "$cotton" --date 2025-07-14
 check "recommendation line" stdout_has "Recommendation for 2025-07-15: IRRIGATE net"
@@ -54,9 +59,81 @@ check "hindcast said" stdout_has "a hindcast"
 expect_exit 0 "cotton schedule json" "$egin" schedule --field "$cotton" --date 2025-07-14 \
   --format json
 for key in '"recommendation"' '"trace"' '"dr_projected_mm"' '"threshold_mm"' '"raw_next_mm"' \
-  '"state_as_of"' '"observed_summary"' '"parameters"' '"theta_fc_m3_m3": 0.29'; do
+  '"state_as_of"' '"observed_summary"' '"parameters"' '"theta_fc_m3_m3": 0.29' \
+  '"yield_reduction"' '"season_reduction_pct"' '"stages_combined_reduction_pct"' \
+  '"ky_from": "flowering (> yield formation)"'; do
   check "json has $key" stdout_has "$key"
 done
+
+# --- the expected yield reduction -----------------------------------------------------------------
+# Rain-fed cotton (no irrigation at all) to 2025-08-20: real stress, so a real loss. The JSON's
+# numbers checked by hand: season = 100 · 0.85 (1 − ETa/ETc) on its own sums (FAO-56 Eq. 90,
+# FAO-33 Ky 0.85 for cotton), each stage = 100 · Ky (1 − ETa/ETc) on the stage's sums, the stage
+# sums adding up to the season's, and the season's ETc and ETa equal to the observed summary's.
+cat >"$e2e_tmp/rainfed.toml" <<TOML
+area_ha = 5.0
+planting_date = 2025-04-25
+weather = "$src/data/weather/shardara_2025_daily.csv"
+[crop]
+name = "cotton"
+stages = "egypt-pakistan-california"
+[soil]
+texture = "silt_loam"
+[irrigation]
+method = "furrow"
+[strategy]
+kind = "rain-fed"
+TOML
+expect_exit 0 "rain-fed cotton json" "$egin" schedule --field "$e2e_tmp/rainfed.toml" \
+  --date 2025-08-20 --data "$src/data" --format json
+cp "$e2e_tmp/stdout" "$e2e_tmp/rainfed.json"
+# yield_check: reads the pretty-printed JSON (2-space indent); exit 0 when every figure holds.
+yield_check() {
+  awk '
+    function num(line) { sub(/^[^:]*: */, "", line); sub(/,$/, "", line); return line + 0 }
+    function off(a, b, tol) { d = a - b; if (d < 0) d = -d; return d > tol }
+    /"observed_summary": \{/ { in_sum = 1 }
+    in_sum && !in_y && /^    "etc_mm":/ { sum_etc = num($0) }
+    in_sum && !in_y && /^    "eta_mm":/ { sum_eta = num($0) }
+    /"yield_reduction": \{/ { in_y = 1 }
+    in_y && /^      "etc_mm":/ { etc = num($0) }
+    in_y && /^      "eta_mm":/ { eta = num($0) }
+    in_y && /^      "ky_season":/ { ky = num($0) }
+    in_y && /^      "season_reduction_pct":/ { season = num($0) }
+    in_y && /"stage": / { n++ }
+    in_y && n && /^          "etc_mm":/ { s_etc[n] = num($0); t_etc += s_etc[n] }
+    in_y && n && /^          "eta_mm":/ { s_eta[n] = num($0); t_eta += s_eta[n] }
+    in_y && n && /^          "ky":/ { s_ky[n] = ($0 ~ /null/) ? -1 : num($0) }
+    in_y && n && /^          "reduction_pct":/ { s_red[n] = ($0 ~ /null/) ? -1 : num($0) }
+    END {
+      bad = 0
+      if (ky != 0.85) { print "ky_season " ky > "/dev/stderr"; bad = 1 }
+      if (!(season > 5)) { print "season reduction " season " is not a loss" > "/dev/stderr"; bad = 1 }
+      if (off(season, 100 * ky * (1 - eta / etc), 1e-6)) { print "season " season > "/dev/stderr"; bad = 1 }
+      if (off(etc, sum_etc, 1e-6) || off(eta, sum_eta, 1e-6)) { print "not the summary sums" > "/dev/stderr"; bad = 1 }
+      if (off(t_etc, etc, 1e-6) || off(t_eta, eta, 1e-6)) { print "stage sums differ" > "/dev/stderr"; bad = 1 }
+      if (n != 4) { print n " stages" > "/dev/stderr"; bad = 1 }
+      for (i = 1; i <= n; i++) {
+        if (s_ky[i] < 0) { if (s_red[i] != -1) bad = 1; continue }
+        want = s_etc[i] > 0 ? 100 * s_ky[i] * (1 - s_eta[i] / s_etc[i]) : 0
+        if (off(s_red[i], want, 1e-6)) { print "stage " i ": " s_red[i] " vs " want > "/dev/stderr"; bad = 1 }
+      }
+      if (s_ky[4] != -1) { print "cotton late season has a Ky" > "/dev/stderr"; bad = 1 }
+      if (!(s_red[3] > 10)) { print "no mid-season loss" > "/dev/stderr"; bad = 1 }
+      exit bad
+    }' "$e2e_tmp/rainfed.json"
+}
+check "yield reduction by hand" yield_check
+expect_exit 0 "rain-fed cotton table" "$egin" schedule --field "$e2e_tmp/rainfed.toml" \
+  --date 2025-08-20 --data "$src/data"
+check "yield line in words" stdout_has "expected yield reduction from water stress so far"
+check "late season without Ky said" stdout_has "late-season no FAO-33 Ky"
+expect_exit 0 "apple schedule" "$egin" schedule --field "$ex/apple_orchard.toml" --date 2025-08-01
+check "apple: no Ky in FAO-33" stdout_has "no Ky in FAO-33 for apple"
+expect_exit 0 "apple json" "$egin" schedule --field "$ex/apple_orchard.toml" --date 2025-08-01 \
+  --format json
+check "apple json status" stdout_has '"status": "no Ky in FAO-33"'
+check "apple json gives no number" stdout_has '"season_reduction_pct": null'
 
 # Without a forecast beyond the weather: the recent mean, and it says so.
 expect_exit 0 "schedule at the weather's end" "$egin" schedule --field "$cotton" --days 3

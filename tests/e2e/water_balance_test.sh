@@ -82,6 +82,49 @@ expect_exit 0 "same days from .wth" "$egin" water-balance --pyfao56-par "$par" -
   --irrigation "$irr" --from 2013-113 --to 2013-122 --format csv
 check "CSV and .wth agree" cmp -s "$e2e_tmp/stdout" "$e2e_tmp/from_csv.csv"
 
+# --field: the expected yield reduction from water stress follows the totals (stderr) or goes to
+# --yield. Rain-fed cotton to 2025-08-20: season = 100 · 0.85 (1 − ETa/ETc) (FAO-56 Eq. 90) on
+# the run's ETc and ETa, which are the seasonal totals' (--summary).
+cat >"$e2e_tmp/rainfed.toml" <<TOML
+area_ha = 5.0
+planting_date = 2025-04-25
+weather = "$src/data/weather/shardara_2025_daily.csv"
+[crop]
+name = "cotton"
+[soil]
+texture = "silt_loam"
+[irrigation]
+method = "furrow"
+[strategy]
+kind = "rain-fed"
+TOML
+expect_exit 0 "field: yield on stderr" "$egin" water-balance --field "$e2e_tmp/rainfed.toml" \
+  --data "$src/data" --to 2025-08-20 --format csv
+check "yield table on stderr" stderr_has "Expected yield reduction from water stress"
+check "stage rows" stderr_has "mid-season"
+expect_exit 0 "field: --yield file" "$egin" water-balance --field "$e2e_tmp/rainfed.toml" \
+  --data "$src/data" --to 2025-08-20 --format csv --summary "$e2e_tmp/wb_sum.csv" \
+  --yield "$e2e_tmp/wb_yield.csv"
+check "yield header" grep -q "^period,days,ky,ky_from,etc_mm,eta_mm,eta_etc,reduction_pct$" \
+  "$e2e_tmp/wb_yield.csv"
+yield_by_hand() {
+  awk -F, '
+    FNR == 1 { file++ }
+    file == 1 && $1 == "ETc" { etc = $2 }
+    file == 1 && $1 == "ETa" { eta = $2 }
+    file == 2 && $1 == "season" { ky = $3; y_etc = $5; y_eta = $6; red = $8 }
+    END {
+      want = 100 * 0.85 * (1 - eta / etc)
+      d = red - want; if (d < 0) d = -d
+      e = y_etc - etc; if (e < 0) e = -e
+      ok = ky == 0.85 && d <= 0.05 && e <= 0.05 && want > 5
+      if (!ok) print "season " red " want " want " etc " y_etc " vs " etc > "/dev/stderr"
+      exit !ok
+    }' "$e2e_tmp/wb_sum.csv" "$e2e_tmp/wb_yield.csv"
+}
+check "season reduction by hand from the totals" yield_by_hand
+check "stages combined row" grep -q "^stages combined," "$e2e_tmp/wb_yield.csv"
+
 # Bad input: exit 2 with the file, line, field or date named.
 expect_exit 2 "missing file" "$egin" water-balance --pyfao56-par "$e2e_tmp/none.par" \
   --weather "$wth" --from 2013-113 --to 2013-120

@@ -34,6 +34,7 @@ void summarise(BatchRow& row, ScheduleResult&& s, bool keep) {
   row.as_of = s.as_of;
   row.recommendation = s.recommendation;
   row.observed = s.observed_summary;
+  row.yield = s.observed_yield;
   row.state_as_of = s.state_as_of;
   if (keep) {
     row.schedule = std::move(s);

@@ -32,7 +32,8 @@ struct BatchRow {
   // Summary of the schedule (valid when ok).
   Date as_of;
   Recommendation recommendation;
-  SeasonSummary observed;  // planting .. as-of
+  SeasonSummary observed;      // planting .. as-of
+  SeasonYieldReduction yield;  // expected yield reduction over planting .. as-of
   WaterBalanceState state_as_of;
 };
 

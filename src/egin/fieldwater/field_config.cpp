@@ -83,6 +83,7 @@ void read_crop(const toml::table* crop_table, const std::string& source,
              fmt::format("one of: {}", join_names(crops.names())));
     }
     field.crop_name = crop->name;
+    field.yield_response = crop->yield_response;
     const std::string stages = f.optional_text("stages").value_or("");
     const std::string coefficients = f.optional_text("coefficients").value_or("");
     const crops::StageVariant* variant = nullptr;

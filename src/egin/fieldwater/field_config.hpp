@@ -24,6 +24,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,9 @@ struct FieldConfig {
   std::string stage_variant;
   std::string coefficient_set;
   std::string soil_name;  // "" when inline
+  // The named crop's FAO-33 yield response factors (season_yield.hpp); absent for inline crops
+  // and for crops FAO-33 gives no Ky for.
+  std::optional<crops::YieldResponseFactors> yield_response;
 
   WaterBalanceParameters params;
   WaterBalanceOptions options;

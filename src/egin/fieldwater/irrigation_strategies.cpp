@@ -293,15 +293,6 @@ void IrrigationStrategy::decide(const IrrigationQuery& query, const DayRates& dr
     t.reason = DecisionReason::kSeasonOver;
     return;
   }
-  if (t.season_length_d - t.day_index < s.stop_days_before_harvest) {
-    t.reason = DecisionReason::kHarvestStop;
-    return;
-  }
-  if (s.min_days_between > 0 && t.days_since_irrigation < s.min_days_between) {
-    t.reason = DecisionReason::kMinDaysBetween;
-    return;
-  }
-
   // The kind's trigger.
   if (uses_mad(s.kind)) {
     if (s.trigger_basis == TriggerBasis::kRaw) {
@@ -337,26 +328,6 @@ void IrrigationStrategy::decide(const IrrigationQuery& query, const DayRates& dr
     }
   }
 
-  // Forecast rain over today and the following days of the window.
-  if (!agromet::is_missing(s.skip_if_rain_mm)) {
-    double rain_mm = query.day.precip_mm;
-    int window_d = 1;
-    for (int k = 1; k < s.rain_window_days; ++k) {
-      const DayInputs* d = outlook_day(query.day.date + k);
-      if (d == nullptr) {
-        break;
-      }
-      rain_mm += d->precip_mm;
-      ++window_d;
-    }
-    t.forecast_rain_mm = rain_mm;
-    t.forecast_window_d = window_d;
-    if (rain_mm >= s.skip_if_rain_mm) {
-      t.reason = DecisionReason::kRainForecast;
-      return;
-    }
-  }
-
   // Refill depth with the irrigation's wetted fraction (ETa depends on fw through Ke).
   const DayRates wet = compute_rates(p, query.options, query.state, query.day,
                                      {1.0, s.fw, 100.0});  // any positive depth sets fw
@@ -386,6 +357,36 @@ void IrrigationStrategy::decide(const IrrigationQuery& query, const DayRates& dr
     t.reason = DecisionReason::kNothingToApply;
     return;
   }
+
+  // The kind wants to irrigate: the rules that may still hold it back.
+  if (t.season_length_d - t.day_index < s.stop_days_before_harvest) {
+    t.reason = DecisionReason::kHarvestStop;
+    return;
+  }
+  if (s.min_days_between > 0 && t.days_since_irrigation < s.min_days_between) {
+    t.reason = DecisionReason::kMinDaysBetween;
+    return;
+  }
+  // Forecast rain over today and the following days of the window.
+  if (!agromet::is_missing(s.skip_if_rain_mm)) {
+    double rain_mm = query.day.precip_mm;
+    int window_d = 1;
+    for (int k = 1; k < s.rain_window_days; ++k) {
+      const DayInputs* d = outlook_day(query.day.date + k);
+      if (d == nullptr) {
+        break;
+      }
+      rain_mm += d->precip_mm;
+      ++window_d;
+    }
+    t.forecast_rain_mm = rain_mm;
+    t.forecast_window_d = window_d;
+    if (rain_mm >= s.skip_if_rain_mm) {
+      t.reason = DecisionReason::kRainForecast;
+      return;
+    }
+  }
+
   double gross_mm = gross_depth_mm(net_mm, s.efficiency_pct);
   if (!agromet::is_missing(s.max_depth_mm) && gross_mm > s.max_depth_mm) {
     gross_mm = s.max_depth_mm;

@@ -28,12 +28,17 @@
 // Gross depth = net / (efficiency / 100) (application_method.hpp); the water balance books the
 // difference as IrrLoss, so the root zone receives the net depth.
 //
-// Options that hold back any kind (checked in this order):
-//   after the season (day index > L_total) or within stop_days_before_harvest of its end → no;
-//   fewer than min_days_between days since the last irrigation → no;
-//   the kind's trigger not met → no;
-//   forecast rain over today and the next rain_window_days − 1 days ≥ skip_if_rain_mm → no;
-//   net depth below 0.1 mm → no (nothing to refill);
+// The decision, in this order; the first rule that says no names the day (DecisionReason), so
+// a label names the rule that actually decided: the holding-back options (harvest stop, minimum
+// interval, forecast rain) are reported only on days the kind itself wanted to irrigate.
+//   after the season (day index > L_total) → no (season-over);
+//   the kind's trigger not met → no (below-trigger; fixed-interval / et-replacement:
+//     no-interval-in-stage, interval-not-due);
+//   net depth below 0.1 mm → no (nothing-to-apply: nothing to refill or replace);
+//   within stop_days_before_harvest of the season's end → no (harvest-stop);
+//   fewer than min_days_between days since the last irrigation → no (min-days-between);
+//   forecast rain over today and the next rain_window_days − 1 days ≥ skip_if_rain_mm → no
+//     (rain-forecast);
 //   gross depth above max_depth_mm → capped to max_depth_mm.
 //
 // Recorded irrigation: events given to the strategy are applied as recorded on their dates (and
@@ -114,13 +119,13 @@ enum class DecisionReason {
   kNotScheduled,       // before strategy_from: only recorded events apply
   kRainFed,            // the rain-fed kind
   kSeasonOver,         // after the end of the season
-  kHarvestStop,        // within stop_days_before_harvest of the end
-  kMinDaysBetween,     // too soon after the last irrigation
+  kHarvestStop,        // trigger met, but within stop_days_before_harvest of the end
+  kMinDaysBetween,     // trigger met, but too soon after the last irrigation
   kBelowTrigger,       // Dr* below MAD
   kIntervalNotDue,     // fixed interval / ET replacement not due yet
   kNoIntervalInStage,  // fixed interval 0 in this stage
-  kRainForecast,       // enough rain expected
-  kNothingToApply,     // the net depth came out below 0.1 mm
+  kRainForecast,       // trigger met, but enough rain expected
+  kNothingToApply,     // trigger met, but the net depth came out below 0.1 mm
   kIrrigate,           // the kind's trigger met: irrigate
 };
 

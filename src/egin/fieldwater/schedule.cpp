@@ -65,6 +65,26 @@ std::string trigger_text(const StrategyTrace& t, const StrategySettings& s) {
       t.threshold_mm, factor, t.raw_mm, t.p, t.taw_mm);
 }
 
+// Why the kind's own rule wants water today (its trigger met).
+std::string trigger_met_text(const StrategyTrace& t, const StrategySettings& s) {
+  switch (s.kind) {
+    case StrategyKind::kRefill:
+    case StrategyKind::kFixedDepth:
+    case StrategyKind::kDeficit:
+      return fmt::format("{} reaches {}", depletion_text(t), trigger_text(t, s));
+    case StrategyKind::kFixedInterval:
+      return fmt::format("{} since the last irrigation reach the {}-stage interval of {}",
+                         days_text(t.days_since_irrigation), stage_name(t.stage),
+                         days_text(t.interval_d));
+    case StrategyKind::kEtReplacement:
+      return fmt::format("{} since the last irrigation reach the replacement interval of {}",
+                         days_text(t.days_since_irrigation), days_text(t.interval_d));
+    case StrategyKind::kRainFed:
+      break;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string_view projection_weather_name(ProjectionWeather source) {
@@ -108,12 +128,15 @@ std::string explain_decision(const StrategyTrace& t, const FieldConfig& field) {
                          field.harvest().iso(), t.season_length_d);
     case DecisionReason::kHarvestStop:
       return fmt::format(
-          "no irrigation: {} days to the end of the season on {} (irrigation stops {} days "
+          "no irrigation: {}, but {} to the end of the season on {} (irrigation stops {} "
           "before harvest)",
-          t.season_length_d - t.day_index, field.harvest().iso(), s.stop_days_before_harvest);
+          trigger_met_text(t, s), days_text(t.season_length_d - t.day_index), field.harvest().iso(),
+          days_text(s.stop_days_before_harvest));
     case DecisionReason::kMinDaysBetween:
-      return fmt::format("no irrigation: only {} since the last irrigation (minimum {})",
-                         days_text(t.days_since_irrigation), days_text(s.min_days_between));
+      return fmt::format(
+          "no irrigation: {}, but only {} since the last irrigation (min_days_between {})",
+          trigger_met_text(t, s), days_text(t.days_since_irrigation),
+          days_text(s.min_days_between));
     case DecisionReason::kBelowTrigger: {
       const double etc = t.etc_mm > 0.0 ? t.etc_mm : 0.0;
       std::string text =
@@ -137,35 +160,25 @@ std::string explain_decision(const StrategyTrace& t, const FieldConfig& field) {
                          stage_name(t.stage));
     case DecisionReason::kRainForecast:
       return fmt::format(
-          "no irrigation: {:.1f} mm of rain expected over {} days from {} reaches skip_if_rain_mm "
-          "{:.1f} mm",
-          t.forecast_rain_mm, t.forecast_window_d, t.date.iso(), s.skip_if_rain_mm);
+          "no irrigation: {}, but {:.1f} mm of rain expected over {} days from {} reaches "
+          "skip_if_rain_mm {:.1f} mm",
+          trigger_met_text(t, s), t.forecast_rain_mm, t.forecast_window_d, t.date.iso(),
+          s.skip_if_rain_mm);
     case DecisionReason::kNothingToApply:
-      return fmt::format("no irrigation: the root zone needs no water ({} = {:.1f} mm)",
-                         "refill depth", t.refill_mm);
+      if (s.kind == StrategyKind::kEtReplacement) {
+        return fmt::format(
+            "no irrigation: {}, but {} − effective rain since the last irrigation is {:.1f} mm: "
+            "nothing to replace",
+            trigger_met_text(t, s), s.replace_eta ? "ETa" : "ETc", t.et_since_irrigation_mm);
+      }
+      return fmt::format(
+          "no irrigation: {}, but the root zone needs no water (refill depth {:.1f} mm)",
+          trigger_met_text(t, s), t.refill_mm);
     case DecisionReason::kIrrigate:
       break;
   }
   // Irrigate: the trigger, then the depth.
-  std::string why;
-  switch (s.kind) {
-    case StrategyKind::kRefill:
-    case StrategyKind::kFixedDepth:
-    case StrategyKind::kDeficit:
-      why = fmt::format("{} reaches {}", depletion_text(t), trigger_text(t, s));
-      break;
-    case StrategyKind::kFixedInterval:
-      why = fmt::format("{} since the last irrigation reach the {}-stage interval of {}",
-                        days_text(t.days_since_irrigation), stage_name(t.stage),
-                        days_text(t.interval_d));
-      break;
-    case StrategyKind::kEtReplacement:
-      why = fmt::format("{} since the last irrigation reach the replacement interval of {}",
-                        days_text(t.days_since_irrigation), days_text(t.interval_d));
-      break;
-    case StrategyKind::kRainFed:
-      break;
-  }
+  const std::string why = trigger_met_text(t, s);
   std::string how;
   switch (s.kind) {
     case StrategyKind::kRefill:
@@ -314,6 +327,7 @@ ScheduleResult run_schedule(const FieldConfig& field, const agromet::DailyWeathe
     }
   }
   out.observed_summary = summarize(out.observed);
+  out.observed_yield = field_yield_reduction(field, out.observed);
 
   const StrategyTrace& first = out.projection.front().trace;
   Recommendation& r = out.recommendation;

@@ -21,6 +21,7 @@
 #include "egin/fieldwater/field_config.hpp"
 #include "egin/fieldwater/irrigation_strategies.hpp"
 #include "egin/fieldwater/season.hpp"
+#include "egin/fieldwater/season_yield.hpp"
 #include "egin/fieldwater/water_balance.hpp"
 
 namespace egin::fieldwater {
@@ -57,7 +58,8 @@ struct ScheduleResult {
   Date as_of;
   std::vector<DayRecord> observed;  // planting .. as-of
   SeasonSummary observed_summary;
-  WaterBalanceState state_as_of;  // at the end of the as-of date
+  SeasonYieldReduction observed_yield;  // planting .. as-of (season_yield.hpp)
+  WaterBalanceState state_as_of;        // at the end of the as-of date
   std::vector<ProjectedDay> projection;
   double recent_mean_et0_mm = agromet::kMissing;  // when the projection used it
   Recommendation recommendation;
