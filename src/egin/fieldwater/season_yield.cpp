@@ -139,6 +139,11 @@ std::string yield_reduction_text(const SeasonYieldReduction& y) {
   } else {
     text += "; no per-stage Ky in FAO-33";
   }
+  if (y.days_not_counted > 0) {
+    text += fmt::format(" ({} after the crop calendar not counted)",
+                        y.days_not_counted == 1 ? std::string("1 day")
+                                                : fmt::format("{} days", y.days_not_counted));
+  }
   return text;
 }
 
