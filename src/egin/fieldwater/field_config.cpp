@@ -491,10 +491,11 @@ FieldConfig parse_field_config(std::string_view text, const std::string& source,
   field.strategy.efficiency_pct = field.efficiency_pct;
   field.strategy.fw = field.fw;
   validate_strategy_settings(field.strategy, source, f.line_of("strategy"));
-  for (const IrrigationEvent& e : field.recorded) {
+  for (std::size_t i = 0; i < field.recorded.size(); ++i) {
+    const IrrigationEvent& e = field.recorded[i];
     if (e.date < field.planting) {
       throw InputError(
-          {source, e.line, "irrigation.events.date"},
+          {source, e.line, fmt::format("irrigation.events[{}].date", i)},
           fmt::format("{} is before planting ({})", e.date.iso(), field.planting.iso()),
           "dates on or after planting_date");
     }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -167,9 +168,18 @@ std::string explain_decision(const StrategyTrace& t, const FieldConfig& field) {
     case DecisionReason::kNothingToApply:
       if (s.kind == StrategyKind::kEtReplacement) {
         return fmt::format(
-            "no irrigation: {}, but {} − effective rain since the last irrigation is {:.1f} mm: "
-            "nothing to replace",
-            trigger_met_text(t, s), s.replace_eta ? "ETa" : "ETc", t.et_since_irrigation_mm);
+            "no irrigation: {}, but {:.0f} % of {} − effective rain since the last irrigation "
+            "({:.1f} mm) is {:.1f} mm: nothing to replace",
+            trigger_met_text(t, s), s.replacement_pct, s.replace_eta ? "ETa" : "ETc",
+            t.et_since_irrigation_mm,
+            std::max(s.replacement_pct / 100.0 * t.et_since_irrigation_mm, 0.0));
+      }
+      if (s.kind == StrategyKind::kDeficit) {
+        return fmt::format(
+            "no irrigation: {}, but {:.0f} % (refill_fraction) of the refill depth {:.1f} mm is "
+            "{:.1f} mm: nothing to apply",
+            trigger_met_text(t, s), 100.0 * s.refill_fraction, t.refill_mm,
+            s.refill_fraction * t.refill_mm);
       }
       return fmt::format(
           "no irrigation: {}, but the root zone needs no water (refill depth {:.1f} mm)",

@@ -251,8 +251,8 @@ TEST(DecisionLabels, EtReplacementNotDueAndNothingToReplace) {
   EXPECT_EQ(decision_reason_name(n.trace.reason), "nothing-to-apply");
   EXPECT_NEAR(n.trace.et_since_irrigation_mm, -14.5, 1e-9);
   EXPECT_TRUE(has(n.reason,
-                  "reach the replacement interval of 1 day, but ETc − effective rain "
-                  "since the last irrigation is -14.5 mm: nothing to replace"))
+                  "reach the replacement interval of 1 day, but 100 % of ETc − effective rain "
+                  "since the last irrigation (-14.5 mm) is 0.0 mm: nothing to replace"))
       << n.reason;
 }
 
@@ -265,6 +265,22 @@ TEST(DecisionLabels, FixedIntervalWithNothingToRefill) {
   EXPECT_EQ(r.trace.reason, DecisionReason::kNothingToApply);
   EXPECT_NEAR(r.trace.refill_mm, 0.0, 1e-12);
   EXPECT_TRUE(has(r.reason, "but the root zone needs no water (refill depth 0.0 mm)")) << r.reason;
+}
+
+TEST(DecisionLabels, DeficitWithRefillFractionZeroHasNothingToApply) {
+  StrategySettings s = refill(0);
+  s.kind = StrategyKind::kDeficit;
+  s.refill_fraction = 0.0;
+  // The trigger is met (Dr* 67.0 mm ≥ 57.75 mm) and the refill depth is 67.0 mm, but 0 % of it
+  // is 0 mm: the label is nothing-to-apply and the reason says why (not "needs no water").
+  const Decided r = decide_day_after_irrigation(s, 62.0, 5.0);
+  EXPECT_EQ(r.trace.reason, DecisionReason::kNothingToApply);
+  EXPECT_NEAR(r.trace.refill_mm, 62.0 + 43.0 / 47.25 * 5.5, 1e-9);
+  EXPECT_TRUE(has(r.reason, "reaches the trigger 57.")) << r.reason;
+  EXPECT_TRUE(has(r.reason,
+                  "but 0 % (refill_fraction) of the refill depth 67.0 mm is 0.0 mm: "
+                  "nothing to apply"))
+      << r.reason;
 }
 
 TEST(DecisionLabels, IrrigateSeasonOverAndRainFed) {

@@ -252,7 +252,7 @@ depth_mm = 80
   EXPECT_NE(m.find("not after"), std::string::npos) << m;
   m = error_of(kMinimal + "[[irrigation.events]]\ndate = 2025-04-01\ndepth_mm = 50\n");
   EXPECT_NE(m.find("before planting"), std::string::npos) << m;
-  EXPECT_NE(m.find("f.toml:10"), std::string::npos) << m;
+  EXPECT_NE(m.find("f.toml:10: field 'irrigation.events[0].date'"), std::string::npos) << m;
   m = error_of(kMinimal + "[[irrigation.events]]\ndate = \"June 1\"\ndepth_mm = 50\n");
   EXPECT_NE(m.find("not a date"), std::string::npos) << m;
 }
