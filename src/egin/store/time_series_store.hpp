@@ -64,6 +64,9 @@ struct RollupRow {
 struct WriteResult {
   std::size_t inserted = 0;
   std::size_t duplicates = 0;  // (channel, t_ms) already stored: ignored, counted
+  /// One entry per reading of the batch, in order: 1 when it was inserted, 0 when it was a
+  /// duplicate (callers that group several requests into one batch split the counts with it).
+  std::vector<std::uint8_t> inserted_mask;
 };
 
 /// How long each level is kept for one retention class (days; 0 = forever).
