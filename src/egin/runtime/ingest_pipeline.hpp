@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -26,6 +27,12 @@
 #include "egin/store/time_series_store.hpp"
 
 namespace egin::runtime {
+
+/// The store could not make a batch durable (disk full, database gone); what() says why.
+class StoreUnavailable final : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 enum class IngestSource { http, mqtt, driver, derived };
 std::string_view ingest_source_name(IngestSource source);
@@ -69,7 +76,8 @@ class IngestPipeline {
   IngestPipeline& operator=(const IngestPipeline&) = delete;
 
   /// Records named `name_prefix` + record name (MQTT: "zone/device/" from the topic; HTTP: "").
-  /// Blocks until the accepted readings are durable. Thread-safe.
+  /// Blocks until the accepted readings are durable. Thread-safe. Throws StoreUnavailable when
+  /// the store failed to commit them (nothing of this call may be acknowledged then).
   IngestResult ingest(std::span<const SenmlRecord> records, std::string_view name_prefix,
                       IngestSource source);
 
