@@ -71,6 +71,9 @@ std::string format_value(double value) {
 
 }  // namespace
 
+Metrics::Metrics() = default;
+Metrics::~Metrics() = default;
+
 void Counter::add(double amount) {
   if (amount > 0.0) value_.fetch_add(amount);
 }

@@ -37,6 +37,11 @@ class Gauge {
 
 class Metrics {
  public:
+  Metrics();
+  ~Metrics();
+  Metrics(const Metrics&) = delete;
+  Metrics& operator=(const Metrics&) = delete;
+
   /// The counter of `name` with `labels`, created at zero on first use; the reference stays valid
   /// as long as the Metrics lives. `help` is written once per name.
   Counter& counter(std::string_view name, std::string_view help, const MetricLabels& labels = {});
