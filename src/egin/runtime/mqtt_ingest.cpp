@@ -1,0 +1,452 @@
+#include "egin/runtime/mqtt_ingest.hpp"
+
+#include <mosquitto.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include "egin/core/input_error.hpp"
+#include "egin/core/senml.hpp"
+
+namespace egin::runtime {
+
+namespace {
+
+constexpr std::string_view kUrlExpected = "mqtt://[user[:password]@]host[:port], port 1 to 65535";
+
+[[noreturn]] void bad_url(std::string_view url, const std::string& problem) {
+  throw InputError({.file = "", .line = 0, .field = "--mqtt"},
+                   "'" + std::string(url) + "': " + problem, std::string(kUrlExpected));
+}
+
+// RFC 3986 §2.1 percent-decoding of the user and password parts.
+std::string percent_decode(std::string_view url, std::string_view part) {
+  std::string out;
+  out.reserve(part.size());
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    if (part[i] != '%') {
+      out.push_back(part[i]);
+      continue;
+    }
+    int byte = 0;
+    if (i + 2 >= part.size() ||
+        std::from_chars(part.data() + i + 1, part.data() + i + 3, byte, 16).ptr !=
+            part.data() + i + 3) {
+      bad_url(url, "'%' not followed by two hex digits");
+    }
+    out.push_back(static_cast<char>(byte));
+    i += 2;
+  }
+  return out;
+}
+
+// Prints at most a few lines per kind of problem per window, then how many were left out, so a
+// misbehaving publisher cannot flood the log.
+class RateLimitedLog {
+ public:
+  void write(const std::string& kind, const std::string& line) {
+    const auto now = std::chrono::steady_clock::now();
+    const std::lock_guard lock(mutex_);
+    Window& window = windows_[kind];
+    if (now - window.start >= kWindow) {
+      if (window.suppressed > 0) {
+        std::fprintf(stderr, "egin: mqtt: %zu more '%s' messages not logged\n", window.suppressed,
+                     kind.c_str());
+      }
+      window = Window{now, 0, 0};
+    }
+    if (window.printed < kLinesPerWindow) {
+      ++window.printed;
+      std::fprintf(stderr, "egin: mqtt: %s\n", line.c_str());
+    } else {
+      ++window.suppressed;
+    }
+  }
+
+ private:
+  static constexpr auto kWindow = std::chrono::seconds(10);
+  static constexpr std::size_t kLinesPerWindow = 5;
+  struct Window {
+    std::chrono::steady_clock::time_point start{};
+    std::size_t printed = 0;
+    std::size_t suppressed = 0;
+  };
+  std::mutex mutex_;
+  std::map<std::string, Window> windows_;
+};
+
+// "egin/{site}/{zone}/{device}/obs" → zone and device; nullopt for any other shape.
+struct TopicParts {
+  std::string_view zone;
+  std::string_view device;
+};
+
+bool is_id(std::string_view text) {
+  if (text.empty() || std::islower(static_cast<unsigned char>(text.front())) == 0) return false;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::islower(u) == 0 && std::isdigit(u) == 0 && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
+std::optional<TopicParts> parse_obs_topic(std::string_view topic, std::string_view site_id) {
+  std::vector<std::string_view> levels;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t slash = topic.find('/', start);
+    levels.push_back(
+        topic.substr(start, slash == std::string_view::npos ? topic.npos : slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  if (levels.size() != 5 || levels[0] != "egin" || levels[1] != site_id || levels[4] != "obs" ||
+      !is_id(levels[2]) || !is_id(levels[3])) {
+    return std::nullopt;
+  }
+  return TopicParts{levels[2], levels[3]};
+}
+
+std::string mosquitto_problem(int rc) {
+  if (rc == MOSQ_ERR_ERRNO) return std::string(mosquitto_strerror(rc)) + " (system error)";
+  return mosquitto_strerror(rc);
+}
+
+}  // namespace
+
+MqttOptions parse_mqtt_url(std::string_view url) {
+  constexpr std::string_view kScheme = "mqtt://";
+  if (!url.starts_with(kScheme)) bad_url(url, "not an mqtt:// URL");
+  std::string_view rest = url.substr(kScheme.size());
+  if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);  // "mqtt://host/" is common
+  if (rest.find_first_of("/?#") != std::string_view::npos) {
+    bad_url(url, "a path, query or fragment is not allowed");
+  }
+
+  MqttOptions options;
+  if (const std::size_t at = rest.rfind('@'); at != std::string_view::npos) {
+    const std::string_view userinfo = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    const std::size_t colon = userinfo.find(':');
+    options.username = percent_decode(url, userinfo.substr(0, colon));
+    if (colon != std::string_view::npos) {
+      options.password = percent_decode(url, userinfo.substr(colon + 1));
+    }
+    if (options.username.empty()) bad_url(url, "empty user name before '@'");
+  }
+
+  std::string_view port_text;
+  if (rest.starts_with('[')) {  // IPv6 literal, RFC 3986 §3.2.2
+    const std::size_t close = rest.find(']');
+    if (close == std::string_view::npos) bad_url(url, "'[' of an IPv6 address is not closed");
+    options.host = std::string(rest.substr(1, close - 1));
+    const std::string_view after = rest.substr(close + 1);
+    if (!after.empty()) {
+      if (after.front() != ':') bad_url(url, "unexpected text after the IPv6 address");
+      port_text = after.substr(1);
+      if (port_text.empty()) bad_url(url, "empty port after ':'");
+    }
+  } else {
+    const std::size_t colon = rest.rfind(':');
+    options.host = std::string(rest.substr(0, colon));
+    if (colon != std::string_view::npos) {
+      port_text = rest.substr(colon + 1);
+      if (port_text.empty()) bad_url(url, "empty port after ':'");
+    }
+    if (options.host.find(':') != std::string::npos) {
+      bad_url(url, "an IPv6 address must be written in brackets");
+    }
+  }
+  if (options.host.empty()) bad_url(url, "no host");
+  for (const char c : options.host) {
+    if (std::isspace(static_cast<unsigned char>(c)) != 0) bad_url(url, "space in the host name");
+  }
+  if (!port_text.empty()) {
+    int port = 0;
+    const auto [end, ec] =
+        std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+    if (ec != std::errc{} || end != port_text.data() + port_text.size() || port < 1 ||
+        port > 65535) {
+      bad_url(url, "port '" + std::string(port_text) + "' is not a number from 1 to 65535");
+    }
+    options.port = port;
+  }
+  return options;
+}
+
+struct MqttIngest::Impl {
+  Impl(MqttOptions options_in, std::string site_id_in, IngestPipeline& pipeline_in,
+       Metrics& metrics_in)
+      : options(std::move(options_in)),
+        site_id(std::move(site_id_in)),
+        pipeline(pipeline_in),
+        metrics(metrics_in),
+        state_topic("egin/" + site_id + "/$state"),
+        obs_pattern("egin/" + site_id + "/+/+/obs"),
+        connected_gauge(
+            metrics.gauge("egin_mqtt_connected", "1 while connected to the MQTT broker")),
+        connects(metrics.counter("egin_mqtt_connects_total",
+                                 "Successful connections to the MQTT broker")),
+        disconnects(metrics.counter("egin_mqtt_disconnects_total",
+                                    "Connections to the MQTT broker lost unexpectedly")) {
+    if (options.client_id.empty()) options.client_id = "egin-" + site_id;
+  }
+
+  MqttOptions options;
+  std::string site_id;
+  IngestPipeline& pipeline;
+  Metrics& metrics;
+  std::string state_topic;
+  std::string obs_pattern;
+  Gauge& connected_gauge;
+  Counter& connects;
+  Counter& disconnects;
+  RateLimitedLog log;
+
+  mosquitto* mosq = nullptr;
+  bool started = false;  // guarded by lifecycle_mutex
+  std::mutex lifecycle_mutex;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> is_connected{false};
+
+  // The "offline" publish at stop() waits for the broker's PUBACK.
+  std::mutex publish_mutex;
+  std::condition_variable publish_cv;
+  int offline_mid = -1;
+  bool offline_acked = false;
+
+  Counter& messages(std::string_view result) {
+    return metrics.counter("egin_mqtt_messages_total",
+                           "MQTT messages received on the obs topics, by outcome",
+                           {{"result", std::string(result)}});
+  }
+
+  // Makes sure the message being handled is NOT acknowledged: libmosquitto writes the PUBACK
+  // only after on_message returned, so closing the socket now loses it; the broker keeps the
+  // message in the session and sends it again when the network thread has reconnected.
+  void drop_connection() {
+    const int fd = mosquitto_socket(mosq);
+    if (fd >= 0) ::shutdown(fd, SHUT_RDWR);
+  }
+
+  void on_connect(int rc) {
+    if (rc != 0) {
+      log.write("connect", "broker " + options.host + ":" + std::to_string(options.port) +
+                               " refused the connection: " + mosquitto_connack_string(rc));
+      return;
+    }
+    is_connected = true;
+    connected_gauge.set(1.0);
+    connects.add();
+    // The session keeps the subscription, but a broker that lost its state needs it again.
+    const int sub_rc = mosquitto_subscribe(mosq, nullptr, obs_pattern.c_str(), 1);
+    if (sub_rc != MOSQ_ERR_SUCCESS) {
+      log.write("subscribe",
+                "cannot subscribe to " + obs_pattern + ": " + mosquitto_problem(sub_rc));
+    }
+    constexpr std::string_view kOnline = "online";
+    mosquitto_publish(mosq, nullptr, state_topic.c_str(), static_cast<int>(kOnline.size()),
+                      kOnline.data(), 1, true);
+  }
+
+  void on_disconnect(int rc) {
+    is_connected = false;
+    connected_gauge.set(0.0);
+    if (rc != 0 && !stopping) {
+      disconnects.add();
+      log.write("disconnect", "lost the connection to " + options.host + ":" +
+                                  std::to_string(options.port) + " (" + mosquitto_problem(rc) +
+                                  "); reconnecting");
+    }
+  }
+
+  void on_publish(int mid) {
+    const std::lock_guard lock(publish_mutex);
+    if (mid == offline_mid) {
+      offline_acked = true;
+      publish_cv.notify_all();
+    }
+  }
+
+  void on_message(const mosquitto_message& message) {
+    const std::string_view topic = message.topic != nullptr ? message.topic : "";
+    const auto parts = parse_obs_topic(topic, site_id);
+    if (!parts) {
+      messages("bad_topic").add();
+      log.write("bad_topic", "ignored a message on '" + std::string(topic) + "' (expected egin/" +
+                                 site_id + "/{zone}/{device}/obs)");
+      return;
+    }
+    const std::string_view payload(static_cast<const char*>(message.payload),
+                                   static_cast<std::size_t>(std::max(message.payloadlen, 0)));
+    SenmlPack pack;
+    try {
+      const double now_s =
+          std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
+              .count();
+      pack = parse_senml_json(payload, now_s);
+    } catch (const SenmlError& error) {
+      messages("bad_payload").add();
+      log.write("bad_payload", "ignored a message on '" + std::string(topic) +
+                                   "': not a SenML pack: " + error.what());
+      return;
+    }
+    if (!pack.errors.empty()) {
+      metrics
+          .counter("egin_mqtt_records_unresolved_total",
+                   "SenML records in MQTT packs that could not be resolved (no name, bad value)")
+          .add(static_cast<double>(pack.errors.size()));
+      log.write(
+          "bad_record",
+          "'" + std::string(topic) + "': record " + std::to_string(pack.errors.front().index) +
+              ": " + pack.errors.front().reason +
+              (pack.errors.size() > 1 ? " (and " + std::to_string(pack.errors.size() - 1) + " more)"
+                                      : ""));
+    }
+    std::string prefix;
+    prefix.reserve(parts->zone.size() + parts->device.size() + 2);
+    prefix.append(parts->zone).append("/").append(parts->device).append("/");
+
+    IngestResult result;
+    try {
+      result = pipeline.ingest(pack.records, prefix, IngestSource::mqtt);
+    } catch (const std::exception& error) {
+      // Not durable: must not be acknowledged.
+      messages("store_unavailable").add();
+      log.write("store", "could not store a message on '" + std::string(topic) + "' (" +
+                             error.what() + "); it stays with the broker");
+      drop_connection();
+      return;
+    }
+    for (const auto& reject : result.rejects) {
+      if (reject.reason_code == "shutting_down") {
+        messages("not_acknowledged").add();
+        drop_connection();
+        return;
+      }
+    }
+    if (result.rejected == 0 && pack.errors.empty()) {
+      messages("ok").add();
+      return;
+    }
+    messages(result.accepted + result.duplicates > 0 ? "partial" : "rejected").add();
+    if (!result.rejects.empty()) {
+      const auto& first = result.rejects.front();
+      log.write("rejected", "'" + std::string(topic) + "': " + std::to_string(result.rejected) +
+                                " of " + std::to_string(pack.records.size()) +
+                                " records rejected, first: " + first.name + ": " + first.reason);
+    }
+  }
+
+  static Impl& self(void* obj) { return *static_cast<Impl*>(obj); }
+};
+
+MqttIngest::MqttIngest(MqttOptions options, std::string site_id, IngestPipeline& pipeline,
+                       Metrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(site_id), pipeline, metrics)) {
+  mosquitto_lib_init();  // idempotent; never cleaned up: other clients may live in the process
+  Impl& p = *impl_;
+  // clean_session = false: the broker keeps the subscription and queues QoS 1 messages while
+  // egin is away (MQTT 3.1.1 §3.1.2.4).
+  p.mosq = mosquitto_new(p.options.client_id.c_str(), false, &p);
+  if (p.mosq == nullptr) throw std::runtime_error("mqtt: cannot create a client (out of memory)");
+  mosquitto_int_option(p.mosq, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
+  mosquitto_int_option(p.mosq, MOSQ_OPT_TCP_NODELAY, 1);
+  // Messages we publish ourselves ($state) in flight at once.
+  mosquitto_max_inflight_messages_set(p.mosq, 20);
+  mosquitto_reconnect_delay_set(p.mosq, 1, 30, true);
+  if (!p.options.username.empty()) {
+    mosquitto_username_pw_set(p.mosq, p.options.username.c_str(),
+                              p.options.password.empty() ? nullptr : p.options.password.c_str());
+  }
+  constexpr std::string_view kOffline = "offline";
+  mosquitto_will_set(p.mosq, p.state_topic.c_str(), static_cast<int>(kOffline.size()),
+                     kOffline.data(), 1, true);
+  mosquitto_connect_callback_set(
+      p.mosq, [](mosquitto*, void* obj, int rc) { Impl::self(obj).on_connect(rc); });
+  mosquitto_disconnect_callback_set(
+      p.mosq, [](mosquitto*, void* obj, int rc) { Impl::self(obj).on_disconnect(rc); });
+  mosquitto_publish_callback_set(
+      p.mosq, [](mosquitto*, void* obj, int mid) { Impl::self(obj).on_publish(mid); });
+  mosquitto_message_callback_set(p.mosq, [](mosquitto*, void* obj, const mosquitto_message* m) {
+    // libmosquitto sends the PUBACK of a QoS 1 message after this returns (the network thread
+    // writes queued packets only after the read step), so returning only once ingest() made
+    // the readings durable means: acknowledged ⇒ stored. Nothing may escape into C code.
+    try {
+      Impl::self(obj).on_message(*m);
+    } catch (...) {
+      Impl::self(obj).drop_connection();
+    }
+  });
+}
+
+MqttIngest::~MqttIngest() {
+  stop();
+  if (impl_->mosq != nullptr) mosquitto_destroy(impl_->mosq);
+}
+
+void MqttIngest::start() {
+  Impl& p = *impl_;
+  const std::lock_guard lock(p.lifecycle_mutex);
+  if (p.started) return;
+  p.stopping = false;
+  // A failed first attempt (broker not up yet) is retried by the network thread with backoff.
+  const int rc = mosquitto_connect_async(p.mosq, p.options.host.c_str(), p.options.port,
+                                         p.options.keepalive_s);
+  if (rc != MOSQ_ERR_SUCCESS && rc != MOSQ_ERR_ERRNO && rc != MOSQ_ERR_EAI) {
+    throw std::runtime_error("mqtt: cannot connect to " + p.options.host + ":" +
+                             std::to_string(p.options.port) + ": " + mosquitto_problem(rc));
+  }
+  if (rc != MOSQ_ERR_SUCCESS) {
+    p.log.write("connect", "broker " + p.options.host + ":" + std::to_string(p.options.port) +
+                               " not reachable yet (" + mosquitto_problem(rc) + "); retrying");
+  }
+  const int loop_rc = mosquitto_loop_start(p.mosq);
+  if (loop_rc != MOSQ_ERR_SUCCESS) {
+    throw std::runtime_error("mqtt: cannot start the network thread: " +
+                             mosquitto_problem(loop_rc));
+  }
+  p.started = true;
+}
+
+void MqttIngest::stop() {
+  Impl& p = *impl_;
+  const std::lock_guard lock(p.lifecycle_mutex);
+  if (!p.started) return;
+  p.stopping = true;
+  if (p.is_connected) {
+    constexpr std::string_view kOffline = "offline";
+    std::unique_lock publish_lock(p.publish_mutex);
+    p.offline_acked = false;
+    int mid = -1;
+    // Publishing and recording the mid under the lock: the PUBACK cannot be handled before.
+    if (mosquitto_publish(p.mosq, &mid, p.state_topic.c_str(), static_cast<int>(kOffline.size()),
+                          kOffline.data(), 1, true) == MOSQ_ERR_SUCCESS) {
+      p.offline_mid = mid;
+      p.publish_cv.wait_for(publish_lock, std::chrono::seconds(2), [&] { return p.offline_acked; });
+    }
+    p.offline_mid = -1;
+  }
+  mosquitto_disconnect(p.mosq);
+  mosquitto_loop_stop(p.mosq, false);
+  p.is_connected = false;
+  p.connected_gauge.set(0.0);
+  p.started = false;
+}
+
+bool MqttIngest::connected() const { return impl_->is_connected; }
+
+}  // namespace egin::runtime
