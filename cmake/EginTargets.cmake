@@ -35,10 +35,11 @@ function(egin_library name)
   egin_warnings(egin_${name})
 endfunction()
 
-# egin_unit_tests(<library> DEPS <targets...>): one GoogleTest program per library from every
-# .cpp in tests/unit/<library>/, registered with CTest under the label "unit".
+# egin_unit_tests(<library> DEPS <targets...> PROPERTIES <name value...>): one GoogleTest program
+# per library from every .cpp in tests/unit/<library>/, registered with CTest under the label
+# "unit"; PROPERTIES are added to every discovered test (e.g. FIXTURES_REQUIRED, ENVIRONMENT).
 function(egin_unit_tests name)
-  cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "DEPS;PROPERTIES" ${ARGN})
   file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
   if(NOT sources)
     return()
@@ -47,5 +48,5 @@ function(egin_unit_tests name)
   target_link_libraries(unit_${name} PRIVATE egin::${name} ${ARG_DEPS} GTest::gtest GTest::gtest_main)
   target_compile_definitions(unit_${name} PRIVATE EGIN_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   egin_warnings(unit_${name})
-  gtest_discover_tests(unit_${name} PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
+  gtest_discover_tests(unit_${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS unit ${ARG_PROPERTIES})
 endfunction()
