@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -221,6 +222,11 @@ struct MqttIngest::Impl {
   std::mutex lifecycle_mutex;
   std::atomic<bool> stopping{false};
   std::atomic<bool> is_connected{false};
+  std::thread network;
+  std::mutex wake_mutex;
+  std::condition_variable wake_cv;  // wakes the back-off wait at stop()
+  static constexpr int kMaxDelayS = 30;
+  int delay_s = 1;  // network thread only
 
   // The "offline" publish at stop() waits for the broker's PUBACK.
   std::mutex publish_mutex;
@@ -249,6 +255,7 @@ struct MqttIngest::Impl {
       return;
     }
     is_connected = true;
+    delay_s = 1;
     connected_gauge.set(1.0);
     connects.add();
     // The session keeps the subscription, but a broker that lost its state needs it again.
@@ -351,6 +358,52 @@ struct MqttIngest::Impl {
     }
   }
 
+  // The network thread: connects, runs libmosquitto's loop, and after any failure waits
+  // 1, 2, 4 … 30 s (reset by a successful CONNACK) before connecting again, until stop().
+  void run_network() {
+    bool have_socket = false;
+    bool first = true;
+    std::optional<std::chrono::steady_clock::time_point> stop_seen;
+    for (;;) {
+      if (!have_socket) {
+        if (stopping) break;
+        const int rc = first ? mosquitto_connect_async(mosq, options.host.c_str(), options.port,
+                                                       options.keepalive_s)
+                             : mosquitto_reconnect_async(mosq);
+        if (rc == MOSQ_ERR_SUCCESS) {
+          first = false;
+          have_socket = true;
+        } else {
+          if (rc != MOSQ_ERR_ERRNO && rc != MOSQ_ERR_EAI && rc != MOSQ_ERR_NO_CONN) first = false;
+          log.write("connect", "cannot reach the broker at " + options.host + ":" +
+                                   std::to_string(options.port) + " (" + mosquitto_problem(rc) +
+                                   "); retrying in " + std::to_string(delay_s) + " s");
+          back_off();
+          continue;
+        }
+      }
+      const int rc = mosquitto_loop(mosq, 1000, 1);
+      if (rc != MOSQ_ERR_SUCCESS) {
+        have_socket = false;
+        if (stopping) break;
+        back_off();
+        continue;
+      }
+      // A DISCONNECT that cannot be written (dead peer) must not keep stop() waiting.
+      if (stopping) {
+        const auto now = std::chrono::steady_clock::now();
+        if (!stop_seen) stop_seen = now;
+        if (now - *stop_seen > std::chrono::seconds(3)) break;
+      }
+    }
+  }
+
+  void back_off() {
+    std::unique_lock lock(wake_mutex);
+    wake_cv.wait_for(lock, std::chrono::seconds(delay_s), [&] { return stopping.load(); });
+    delay_s = std::min(delay_s * 2, kMaxDelayS);
+  }
+
   static Impl& self(void* obj) { return *static_cast<Impl*>(obj); }
 };
 
@@ -367,7 +420,9 @@ MqttIngest::MqttIngest(MqttOptions options, std::string site_id, IngestPipeline&
   mosquitto_int_option(p.mosq, MOSQ_OPT_TCP_NODELAY, 1);
   // Messages we publish ourselves ($state) in flight at once.
   mosquitto_max_inflight_messages_set(p.mosq, 20);
-  mosquitto_reconnect_delay_set(p.mosq, 1, 30, true);
+  // Our own network thread (run_network) instead of mosquitto_loop_start: it also retries the
+  // first connection and never gives up on an error libmosquitto's loop treats as final.
+  mosquitto_threaded_set(p.mosq, true);
   if (!p.options.username.empty()) {
     mosquitto_username_pw_set(p.mosq, p.options.username.c_str(),
                               p.options.password.empty() ? nullptr : p.options.password.c_str());
@@ -403,22 +458,8 @@ void MqttIngest::start() {
   const std::lock_guard lock(p.lifecycle_mutex);
   if (p.started) return;
   p.stopping = false;
-  // A failed first attempt (broker not up yet) is retried by the network thread with backoff.
-  const int rc = mosquitto_connect_async(p.mosq, p.options.host.c_str(), p.options.port,
-                                         p.options.keepalive_s);
-  if (rc != MOSQ_ERR_SUCCESS && rc != MOSQ_ERR_ERRNO && rc != MOSQ_ERR_EAI) {
-    throw std::runtime_error("mqtt: cannot connect to " + p.options.host + ":" +
-                             std::to_string(p.options.port) + ": " + mosquitto_problem(rc));
-  }
-  if (rc != MOSQ_ERR_SUCCESS) {
-    p.log.write("connect", "broker " + p.options.host + ":" + std::to_string(p.options.port) +
-                               " not reachable yet (" + mosquitto_problem(rc) + "); retrying");
-  }
-  const int loop_rc = mosquitto_loop_start(p.mosq);
-  if (loop_rc != MOSQ_ERR_SUCCESS) {
-    throw std::runtime_error("mqtt: cannot start the network thread: " +
-                             mosquitto_problem(loop_rc));
-  }
+  p.delay_s = 1;
+  p.network = std::thread([&p] { p.run_network(); });
   p.started = true;
 }
 
@@ -441,7 +482,8 @@ void MqttIngest::stop() {
     p.offline_mid = -1;
   }
   mosquitto_disconnect(p.mosq);
-  mosquitto_loop_stop(p.mosq, false);
+  p.wake_cv.notify_all();
+  p.network.join();
   p.is_connected = false;
   p.connected_gauge.set(0.0);
   p.started = false;
