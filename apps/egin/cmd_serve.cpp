@@ -1,0 +1,282 @@
+// `egin serve`: the telemetry server — HTTP API and SenML ingest, optional MQTT subscription,
+// derived series, retention, station ET0, /healthz and /metrics — on an embedded SQLite database
+// in a data directory (nothing else to install) or on PostgreSQL.
+//
+// Defaults: data dir $EGIN_DATA_DIR or ./egin-data; db sqlite:<data-dir>/egin.db; HTTP on
+// 127.0.0.1:8080; site <data-dir>/site.toml (created, empty, on first start) unless --config names
+// one (API edits are saved back to that file). The API token is <data-dir>/api-token (created on
+// first start). SIGTERM or SIGINT: stop accepting HTTP, finish the requests in flight, stop MQTT,
+// flush the pipeline, close the store, exit 0.
+#include <CLI/CLI.hpp>
+
+#include <pthread.h>
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "egin/core/clock.hpp"
+#include "egin/core/input_error.hpp"
+#include "egin/runtime/derived_series.hpp"
+#include "egin/runtime/ingest_pipeline.hpp"
+#include "egin/runtime/live_site.hpp"
+#include "egin/runtime/metrics.hpp"
+#include "egin/runtime/mqtt_ingest.hpp"
+#include "egin/runtime/site_file.hpp"
+#include "egin/server/api_auth.hpp"
+#include "egin/server/derived_worker.hpp"
+#include "egin/server/http_server.hpp"
+#include "egin/server/logging.hpp"
+#include "egin/server/maintenance.hpp"
+#include "egin/server/server_context.hpp"
+#include "egin/server/station_et0_task.hpp"
+#include "egin/store/time_series_store.hpp"
+
+namespace egin::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ServeArgs {
+  std::string config;
+  std::string db;
+  std::string http = "127.0.0.1:8080";
+  std::string mqtt;
+  std::string data_dir;
+  std::optional<double> clock_factor;
+  std::string clock_start;
+  std::string log_level = "info";
+  std::size_t http_threads = 16;
+};
+
+fs::path resolve_data_dir(const ServeArgs& args) {
+  if (!args.data_dir.empty()) return args.data_dir;
+  if (const char* env = std::getenv("EGIN_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  return "egin-data";
+}
+
+/// "postgresql://user:secret@host/db" → "postgresql://user:***@host/db" for logs.
+std::string redact_url(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const auto at = url.find('@', scheme + 3);
+  if (at == std::string::npos) return url;
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+std::unique_ptr<Clock> make_clock(const ServeArgs& args) {
+  if (!args.clock_factor) {
+    if (!args.clock_start.empty()) {
+      throw InputError({"", 0, "--clock-start"}, "given without --clock-factor",
+                       "--clock-factor F together with --clock-start ISO");
+    }
+    return std::make_unique<SystemClock>();
+  }
+  const double factor = *args.clock_factor;
+  if (!(factor > 0.0 && factor <= 1.0e6)) {
+    throw InputError({"", 0, "--clock-factor"}, "must be positive", "0 < F <= 1000000");
+  }
+  TimeMs start_ms = SystemClock{}.now_ms();
+  if (!args.clock_start.empty()) {
+    const auto parsed = parse_iso_time_ms(args.clock_start);
+    if (!parsed) {
+      throw InputError({"", 0, "--clock-start"}, "'" + args.clock_start + "' is not an ISO time",
+                       "e.g. 2026-06-01T00:00:00+05:00 or 2026-06-01");
+    }
+    start_ms = *parsed;
+  }
+  return std::make_unique<ScaledClock>(start_ms, factor);
+}
+
+/// The site and the file edits go to: --config, else <data-dir>/site.toml (created when missing).
+runtime::Site load_site(const ServeArgs& args, const fs::path& data_dir, fs::path& site_file,
+                        server::Log& log) {
+  if (!args.config.empty()) {
+    site_file = args.config;
+    return runtime::load_site_file(site_file);
+  }
+  site_file = data_dir / "site.toml";
+  if (fs::exists(site_file)) return runtime::load_site_file(site_file);
+  runtime::Site site;
+  runtime::RetentionSpec rule;  // raw 400 days, 1-min 800 d, 1-h 10 y, days forever
+  site.retention.push_back(rule);
+  runtime::save_site_file(site, site_file);
+  log.info("site_created",
+           {{"file", site_file.string()},
+            {"hint", "add zones, devices and channels with PUT /api/v1/zones/..."}});
+  return site;
+}
+
+/// Stored readings of the current local day, in time order, to rebuild the derived series'
+/// integrals (radiation sum, DLI) after a restart.
+std::vector<runtime::StoredReading> todays_readings(store::TimeSeriesStore& store,
+                                                    const runtime::LiveSite& site, TimeMs now_ms) {
+  const int offset_min = site.snapshot().utc_offset_min;
+  const TimeMs offset_ms = static_cast<TimeMs>(offset_min) * kMsPerMinute;
+  const TimeMs local = now_ms + offset_ms;
+  const TimeMs midnight_ms = local - (((local % kMsPerDay) + kMsPerDay) % kMsPerDay) - offset_ms;
+  std::vector<runtime::StoredReading> readings;
+  for (const auto& info : site.channels()) {
+    if (info.device_id == runtime::kDerivedDeviceId) continue;
+    if (info.zone_kind == runtime::ZoneKind::field) continue;
+    store.query_raw(info.id, midnight_ms, now_ms + 1, [&](const store::Reading& r) {
+      readings.push_back(runtime::StoredReading{r.channel, info.key, r.t_ms, r.value, r.flags});
+    });
+  }
+  std::stable_sort(readings.begin(), readings.end(),
+                   [](const auto& a, const auto& b) { return a.t_ms < b.t_ms; });
+  return readings;
+}
+
+int run_serve(const ServeArgs& args) {
+  const fs::path data_dir = resolve_data_dir(args);
+  std::error_code ec;
+  fs::create_directories(data_dir, ec);
+  if (ec || !fs::is_directory(data_dir)) {
+    throw InputError({"", 0, "--data-dir"},
+                     "cannot create or use '" + data_dir.string() + "': " + ec.message(),
+                     "a writable directory");
+  }
+  const std::string db_url =
+      args.db.empty() ? "sqlite:" + (data_dir / "egin.db").string() : args.db;
+  const server::HttpAddress http_address = server::parse_http_address(args.http);
+  std::optional<runtime::MqttOptions> mqtt_options;
+  if (!args.mqtt.empty()) mqtt_options = runtime::parse_mqtt_url(args.mqtt);
+  const std::unique_ptr<Clock> clock = make_clock(args);
+
+  // Signals are taken by sigwait() below; every thread started from here on inherits the mask.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up must not kill the server
+
+  server::Log log(args.log_level);
+  fs::path site_file;
+  runtime::Site site = load_site(args, data_dir, site_file, log);
+  runtime::DerivedSeries derived(site);
+  server::add_derived_channels(site, derived);
+
+  const std::unique_ptr<store::TimeSeriesStore> store = store::open_store(db_url);
+  const std::string store_text = redact_url(db_url);
+  runtime::LiveSite live(std::move(site), *store, site_file);
+  runtime::Metrics metrics;
+  metrics.gauge("egin_up", "1 while the server runs").set(1.0);
+  auto pipeline = std::make_unique<runtime::IngestPipeline>(live, *store, *clock, metrics);
+
+  bool token_created = false;
+  const server::ApiAuth auth =
+      server::ApiAuth::load_or_create(data_dir / "api-token", token_created);
+  if (token_created) {
+    std::fprintf(stderr,
+                 "egin serve: created the API token in %s (mode 0600); send it as "
+                 "'Authorization: Bearer <token>'\n",
+                 (data_dir / "api-token").c_str());
+  }
+
+  server::DerivedWorker derived_worker(derived, *pipeline, log);
+  derived_worker.feed(todays_readings(*store, live, clock->now_ms()));
+
+  std::unique_ptr<runtime::MqttIngest> mqtt;
+  if (mqtt_options) {
+    mqtt = std::make_unique<runtime::MqttIngest>(*mqtt_options, live.snapshot().id, *pipeline,
+                                                 metrics);
+    mqtt->start();
+  }
+
+  server::Maintenance maintenance(
+      *store, live, metrics, *clock, data_dir, log, [&](Date finished_day) {
+        server::ingest_station_et0(*store, live, *pipeline, finished_day, log);
+      });
+  maintenance.start();
+
+  server::ServerContext ctx{.store = *store,
+                            .site = live,
+                            .pipeline = *pipeline,
+                            .metrics = metrics,
+                            .clock = *clock,
+                            .auth = auth,
+                            .log = log,
+                            .data_dir = data_dir};
+  server::HttpOptions http_options;
+  http_options.address = http_address;
+  http_options.threads = args.http_threads;
+  server::HttpServer http(ctx, http_options);
+  const server::HttpAddress bound = http.start();
+
+  log.info("ready", {{"http", server::format_http_address(bound)},
+                     {"data_dir", data_dir.string()},
+                     {"store", store_text},
+                     {"site", live.snapshot().id},
+                     {"channels", live.channels().size()},
+                     {"mqtt", args.mqtt.empty() ? std::string("off") : redact_url(args.mqtt)}});
+  std::printf("egin serve: listening on http://%s, data in %s, store %s\n",
+              server::format_http_address(bound).c_str(), data_dir.c_str(), store_text.c_str());
+  std::fflush(stdout);
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  log.info("shutdown", {{"signal", signal_number == SIGINT ? "SIGINT" : "SIGTERM"}});
+
+  // Order matters: nothing new is acknowledged once HTTP and MQTT are stopped; the pipeline
+  // then flushes what it was handed; the store closes last.
+  http.stop();
+  if (mqtt) mqtt->stop();
+  maintenance.stop();
+  derived_worker.stop();
+  pipeline->stop();
+  pipeline.reset();
+  log.info("stopped", {});
+  log.flush();
+  return 0;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "serve",
+      "Run the telemetry server: HTTP API and SenML ingest, MQTT, storage with rollups and "
+      "retention, /healthz and /metrics");
+  cmd->add_option("--config", args->config,
+                  "Site TOML file (API edits are saved back to it); default "
+                  "<data-dir>/site.toml, created when missing");
+  cmd->add_option("--db", args->db,
+                  "Store URL: sqlite:PATH or postgresql://user:pass@host:port/db; default "
+                  "sqlite:<data-dir>/egin.db");
+  cmd->add_option("--http", args->http, "Address to serve HTTP on: HOST:PORT, :PORT, PORT")
+      ->capture_default_str();
+  cmd->add_option("--mqtt", args->mqtt,
+                  "Subscribe to a broker: mqtt://[user[:password]@]host[:port]");
+  cmd->add_option("--data-dir", args->data_dir,
+                  "Directory of the database, site file and API token; default $EGIN_DATA_DIR "
+                  "or ./egin-data");
+  cmd->add_option("--clock-factor", args->clock_factor,
+                  "Run server time F times faster than real time (tests, demos)");
+  cmd->add_option("--clock-start", args->clock_start,
+                  "Server time at start with --clock-factor (ISO 8601); default now");
+  cmd->add_option("--log-level", args->log_level, "debug, info, warn or error")
+      ->check(CLI::IsMember({"debug", "info", "warn", "error"}))
+      ->capture_default_str();
+  cmd->add_option("--http-threads", args->http_threads,
+                  "HTTP worker threads (each open keep-alive connection holds one)")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
+  cmd->callback([args] {
+    const int code = run_serve(*args);
+    if (code != 0) throw CLI::RuntimeError(code);
+  });
+}
+
+}  // namespace egin::cli

@@ -1,0 +1,39 @@
+// ServerContext: what the HTTP routes work with — the store, the live site, the ingest pipeline,
+// metrics, the clock, the auth check, the data directory and the log. Plain references owned by
+// whoever starts the server (`egin serve`, a test); the context owns nothing but the shutdown
+// flag. It must not start threads or hold routes.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "egin/core/clock.hpp"
+#include "egin/runtime/ingest_pipeline.hpp"
+#include "egin/runtime/live_site.hpp"
+#include "egin/runtime/metrics.hpp"
+#include "egin/server/api_auth.hpp"
+#include "egin/server/logging.hpp"
+#include "egin/store/time_series_store.hpp"
+
+namespace egin::server {
+
+inline constexpr std::size_t kDefaultMaxBodyBytes = 32U * 1024U * 1024U;
+
+struct ServerContext {
+  store::TimeSeriesStore& store;
+  runtime::LiveSite& site;
+  runtime::IngestPipeline& pipeline;
+  runtime::Metrics& metrics;
+  const Clock& clock;
+  const ApiAuth& auth;
+  Log& log;
+  std::filesystem::path data_dir;  // the disk /api/v1/storage and /metrics report on
+  std::size_t max_body_bytes = kDefaultMaxBodyBytes;
+  /// Set when shutdown began: ingest answers 503 from then on (nothing new is acknowledged).
+  std::atomic<bool> shutting_down{false};
+};
+
+}  // namespace egin::server
