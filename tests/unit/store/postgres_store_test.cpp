@@ -17,6 +17,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "egin/store/postgres_store.hpp"
@@ -427,6 +428,72 @@ TEST(PostgresStore, AVisitorMayQueryTheStoreAgain) {
                                 [](const Reading&) { throw std::logic_error("stop"); }),
                std::logic_error);
   EXPECT_EQ(raw_of(*store, a, kMar, kMar + 10 * kMsPerSecond).size(), 10U);
+}
+
+TEST(PostgresStore, TwoStoresOnOneDatabaseWritingTheSameKeysAgree) {
+  // Two stores (as two egin processes would be) send the same batches in opposite orders: the
+  // one that loses a race on a key falls back to the conflict-safe statements.
+  Schema schema;
+  auto first = open_postgres_store(schema.url());
+  auto second = open_postgres_store(schema.url());
+  const ChannelId a = first->ensure_channel("a", "default");
+  EXPECT_EQ(second->ensure_channel("a", "default"), a);
+  constexpr int kBatches = 30;
+  std::vector<std::vector<Reading>> batches(kBatches);
+  for (int k = 0; k < kBatches; ++k) {
+    for (int i = 0; i < 200; ++i) {
+      // Every 20 s across the month edge, so both partitions are raced for.
+      const TimeMs t_ms = kMar - 30 * kMsPerHour + (k * 200 + i) * 20 * kMsPerSecond;
+      batches[static_cast<std::size_t>(k)].push_back(
+          Reading{a, t_ms, static_cast<double>(k * 200 + i), kFlagNone});
+    }
+  }
+  std::atomic<std::size_t> inserted{0};
+  std::atomic<std::size_t> duplicates{0};
+  const auto writer = [&](TimeSeriesStore& store, bool forward) {
+    for (int k = 0; k < kBatches; ++k) {
+      const WriteResult w =
+          store.write(batches[static_cast<std::size_t>(forward ? k : kBatches - 1 - k)]);
+      inserted += w.inserted;
+      duplicates += w.duplicates;
+    }
+  };
+  std::thread one(writer, std::ref(*first), true);
+  std::thread two(writer, std::ref(*second), false);
+  one.join();
+  two.join();
+  EXPECT_EQ(inserted.load(), 6000U);
+  EXPECT_EQ(duplicates.load(), 6000U);
+  EXPECT_EQ(first->usage().raw_rows, 6000);
+  // Each minute bucket counted once: three readings per minute, values summed once.
+  std::int64_t counted = 0;
+  double sum = 0.0;
+  first->query_rollup(a, Resolution::minute, 0, kMar * 2, [&](const RollupRow& row) {
+    EXPECT_EQ(row.count, 3);
+    counted += row.count;
+    sum += row.sum;
+  });
+  EXPECT_EQ(counted, 6000);
+  EXPECT_DOUBLE_EQ(sum, 5999.0 * 6000.0 / 2.0);
+  EXPECT_EQ(first->usage().minute_rows, 2000);
+}
+
+TEST(PostgresStore, APartitionDroppedByAnotherStoreIsMadeAgain) {
+  Schema schema;
+  auto writer = open_postgres_store(schema.url());
+  auto janitor = open_postgres_store(schema.url());
+  const ChannelId a = writer->ensure_channel("a", "default");
+  writer->write(std::vector<Reading>{{a, kJan + kMsPerHour, 1.0, kFlagNone},
+                                     {a, kMar + kMsPerHour, 3.0, kFlagNone}});
+  const std::vector<RetentionRule> rules = {{.channel_class = "default", .raw_days = 10}};
+  EXPECT_EQ(janitor->apply_retention(rules, kMar + 5 * kMsPerDay).raw_deleted, 1);
+  EXPECT_EQ(schema.partitions(), std::vector<std::string>{"readings_p202403"});
+  // The writer still believes January has a partition.
+  EXPECT_EQ(
+      writer->write(std::vector<Reading>{{a, kJan + 2 * kMsPerHour, 2.0, kFlagNone}}).inserted, 1U);
+  EXPECT_EQ(schema.partitions(),
+            (std::vector<std::string>{"readings_p202401", "readings_p202403"}));
+  EXPECT_EQ(raw_of(*writer, a, kJan, kJan + kMsPerDay).size(), 1U);
 }
 
 TEST(PostgresStore, AnUnreachableServerIsAnErrorWithoutThePassword) {
