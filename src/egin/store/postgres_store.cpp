@@ -24,6 +24,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -180,7 +181,9 @@ class Result {
 // carrying the server's message and the URL without its password.
 class Connection {
  public:
-  explicit Connection(std::string url) : url_(std::move(url)) {
+  /// `session_sql` runs after every (re)connect, after the session settings.
+  explicit Connection(std::string url, std::string session_sql = {})
+      : url_(std::move(url)), session_sql_(std::move(session_sql)) {
     const std::array<const char*, 3> keys = {"dbname", "fallback_application_name", nullptr};
     const std::array<const char*, 3> values = {url_.c_str(), "egin", nullptr};
     conn_ = PQconnectdbParams(keys.data(), values.data(), 1);
@@ -214,6 +217,9 @@ class Connection {
     }
     set_up_session();
   }
+
+  /// False once libpq has seen the connection drop (it is then reset by ensure_open()).
+  [[nodiscard]] bool alive() const { return PQstatus(conn_) == CONNECTION_OK; }
 
   [[nodiscard]] bool healthy() const {
     return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
@@ -289,6 +295,9 @@ class Connection {
     exec(
         "SET synchronous_commit = on; SET client_min_messages = warning; "
         "SET TIME ZONE 'UTC'");
+    if (!session_sql_.empty()) {
+      exec(session_sql_);
+    }
   }
 
   std::string error_text() const {
@@ -322,6 +331,7 @@ class Connection {
   }
 
   std::string url_;
+  std::string session_sql_;
   PGconn* conn_ = nullptr;
 };
 
@@ -529,7 +539,7 @@ std::string distinct_channels_sql(const char* table) {
 
 class PostgresStore final : public TimeSeriesStore {
  public:
-  explicit PostgresStore(std::string url) : url_(std::move(url)), writer_(url_) {
+  explicit PostgresStore(std::string url) : url_(std::move(url)), writer_(url_, kStagingSql) {
     create_schema();
     load_partitions();
   }
@@ -545,20 +555,32 @@ class PostgresStore final : public TimeSeriesStore {
       }
     }
     const std::lock_guard lock(write_mutex_);
-    writer_.ensure_open();
-    const Result r = writer_.exec(
-        "INSERT INTO channels (key, class) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET "
-        "class = EXCLUDED.class RETURNING id",
-        {std::string(key), std::string(channel_class)});
-    const ChannelId id = r.integer(0, 0);
+    const auto insert = [&] {
+      writer_.ensure_open();
+      return writer_.exec(
+          "INSERT INTO channels (key, class) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET "
+          "class = EXCLUDED.class RETURNING id",
+          {std::string(key), std::string(channel_class)});
+    };
+    std::optional<Result> r;
+    try {
+      r.emplace(insert());
+    } catch (const ServerError&) {
+      if (writer_.alive()) {
+        throw;
+      }
+      r.emplace(insert());  // once more after the server dropped the connection
+    }
+    const ChannelId id = r->integer(0, 0);
     const std::lock_guard cache_lock(channels_mutex_);
     channel_cache_[std::string(key)] = {id, std::string(channel_class)};
     return id;
   }
 
   std::vector<ChannelEntry> channels() override {
-    Lease lease(*this);
-    const Result r = lease->exec("SELECT id, key, class FROM channels ORDER BY id");
+    const Result r = read([](Connection& conn) {
+      return conn.exec("SELECT id, key, class FROM channels ORDER BY id");
+    });
     std::vector<ChannelEntry> out;
     out.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i) {
@@ -621,6 +643,12 @@ class PostgresStore final : public TimeSeriesStore {
     try {
       return write_batch(readings, firsts, months, copy, true);
     } catch (const ServerError& e) {
+      if (!writer_.alive()) {
+        // The connection dropped (a server restart). The batch may or may not have committed;
+        // sent again, whatever did commit comes back as duplicates, so nothing is lost or doubled.
+        writer_.ensure_open();
+        return write_batch(readings, firsts, months, copy, true);
+      }
       if (e.sqlstate() == kUniqueViolation) {
         // Another process wrote some of the same keys meanwhile: the conflict-safe statements.
         return write_batch(readings, firsts, months, copy, false);
@@ -664,10 +692,11 @@ class PostgresStore final : public TimeSeriesStore {
   }
 
   std::optional<Reading> latest(ChannelId channel) override {
-    Lease lease(*this);
-    const Result r = lease->exec(
-        "SELECT t_ms, value, flags FROM readings WHERE channel = $1 ORDER BY t_ms DESC LIMIT 1",
-        {number(channel)}, true);
+    const Result r = read([channel](Connection& conn) {
+      return conn.exec(
+          "SELECT t_ms, value, flags FROM readings WHERE channel = $1 ORDER BY t_ms DESC LIMIT 1",
+          {number(channel)}, true);
+    });
     if (r.rows() == 0) {
       return std::nullopt;
     }
@@ -781,14 +810,15 @@ class PostgresStore final : public TimeSeriesStore {
   }
 
   StorageUsage usage() override {
-    Lease lease(*this);
-    const Result r = lease->exec(
-        "SELECT (SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM "
-        "pg_partition_tree('readings'::regclass)) + pg_total_relation_size('channels') + "
-        "pg_total_relation_size('meta') + pg_total_relation_size('counts') + "
-        "pg_total_relation_size('rollup_1m') + pg_total_relation_size('rollup_1h') + "
-        "pg_total_relation_size('rollup_1d'), raw_rows, minute_rows, hour_rows, day_rows, "
-        "oldest_ms, newest_ms FROM counts");
+    const Result r = read([](Connection& conn) {
+      return conn.exec(
+          "SELECT (SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM "
+          "pg_partition_tree('readings'::regclass)) + pg_total_relation_size('channels') + "
+          "pg_total_relation_size('meta') + pg_total_relation_size('counts') + "
+          "pg_total_relation_size('rollup_1m') + pg_total_relation_size('rollup_1h') + "
+          "pg_total_relation_size('rollup_1d'), raw_rows, minute_rows, hour_rows, day_rows, "
+          "oldest_ms, newest_ms FROM counts");
+    });
     StorageUsage usage;
     if (r.rows() != 1) {
       throw std::runtime_error("postgresql store: the counts table lost its row");
@@ -831,7 +861,14 @@ class PostgresStore final : public TimeSeriesStore {
         return;
       }
       lock.unlock();
-      conn_->ensure_open();
+      try {
+        conn_->ensure_open();
+      } catch (...) {
+        const std::lock_guard relock(store_.pool_mutex_);
+        --store_.open_readers_;
+        store_.pool_cv_.notify_one();
+        throw;
+      }
     }
     ~Lease() {
       const std::lock_guard lock(store_.pool_mutex_);
@@ -931,22 +968,51 @@ class PostgresStore final : public TimeSeriesStore {
   }
 
   // Runs `select` through a cursor, kFetchRows binary rows at a time, calling `row` for each.
+  // Once more on a fresh connection when the first had been dropped (a server restart) before
+  // it delivered anything.
   template <typename RowFn>
   void stream(const std::string& select, RowFn row) {
-    Lease lease(*this);
-    Transaction tx(*lease, "BEGIN READ ONLY");
-    lease->exec("DECLARE egin_cursor NO SCROLL CURSOR FOR " + select);
-    const std::string fetch = "FETCH " + std::to_string(kFetchRows) + " FROM egin_cursor";
-    while (true) {
-      const Result r = lease->exec(fetch, {}, true);
-      for (int i = 0; i < r.rows(); ++i) {
-        row(r, i);
-      }
-      if (r.rows() < kFetchRows) {
-        break;
+    bool delivered = false;
+    for (int attempt = 0;; ++attempt) {
+      Lease lease(*this);
+      try {
+        Transaction tx(*lease, "BEGIN READ ONLY");
+        lease->exec("DECLARE egin_cursor NO SCROLL CURSOR FOR " + select);
+        const std::string fetch = "FETCH " + std::to_string(kFetchRows) + " FROM egin_cursor";
+        while (true) {
+          const Result r = lease->exec(fetch, {}, true);
+          for (int i = 0; i < r.rows(); ++i) {
+            delivered = true;
+            row(r, i);
+          }
+          if (r.rows() < kFetchRows) {
+            break;
+          }
+        }
+        tx.commit();
+        return;
+      } catch (const std::runtime_error&) {
+        if (attempt > 0 || delivered || lease->alive()) {
+          throw;
+        }
       }
     }
-    tx.commit();
+  }
+
+  // Runs fn(connection) on a reader; once more on a fresh connection when the first one had been
+  // dropped (a server restart).
+  template <typename Fn>
+  Result read(Fn fn) {
+    for (int attempt = 0;; ++attempt) {
+      Lease lease(*this);
+      try {
+        return fn(*lease);
+      } catch (const std::runtime_error&) {
+        if (attempt > 0 || lease->alive()) {
+          throw;
+        }
+      }
+    }
   }
 
   void create_schema() {
@@ -963,7 +1029,6 @@ class PostgresStore final : public TimeSeriesStore {
                                kSchemaVersion + ")");
     }
     tx.commit();
-    writer_.exec(kStagingSql);
   }
 
   /// Our partitions of readings, oldest first.

@@ -105,7 +105,7 @@ class Schema {
   [[nodiscard]] std::string url() const {
     const std::string base = base_url();
     return base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
-           name_;
+           name_ + "&application_name=" + name_;
   }
   Admin& admin() { return admin_; }
 
@@ -494,6 +494,27 @@ TEST(PostgresStore, APartitionDroppedByAnotherStoreIsMadeAgain) {
   EXPECT_EQ(schema.partitions(),
             (std::vector<std::string>{"readings_p202401", "readings_p202403"}));
   EXPECT_EQ(raw_of(*writer, a, kJan, kJan + kMsPerDay).size(), 1U);
+}
+
+TEST(PostgresStore, ConnectionsCutByTheServerAreMadeAgain) {
+  Schema schema;
+  auto store = open_postgres_store(schema.url());
+  const ChannelId a = store->ensure_channel("a", "default");
+  store->write(std::vector<Reading>{{a, kMar, 1.0, kFlagNone}});
+  ASSERT_TRUE(store->latest(a).has_value());  // a reader connection now sits in the pool
+  // As a server restart would: every connection of this store goes.
+  EXPECT_EQ(schema.admin().number("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM "
+                                  "pg_stat_activity WHERE application_name = '" +
+                                  schema.name() + "') AS t"),
+            2);
+  const WriteResult w = store->write(
+      std::vector<Reading>{{a, kMar, 1.0, kFlagNone}, {a, kMar + kMsPerSecond, 2.0, kFlagNone}});
+  EXPECT_EQ(w.inserted, 1U);  // the batch's transaction ran on a new connection (staging made)
+  EXPECT_EQ(w.duplicates, 1U);
+  ASSERT_TRUE(store->latest(a).has_value());
+  EXPECT_EQ(store->latest(a)->t_ms, kMar + kMsPerSecond);
+  EXPECT_GT(store->ensure_channel("b", "default"), a);
+  EXPECT_EQ(raw_of(*store, a, kMar, kMar + kMsPerMinute).size(), 2U);
 }
 
 TEST(PostgresStore, AnUnreachableServerIsAnErrorWithoutThePassword) {
