@@ -437,11 +437,13 @@ WriteResult SqliteStore::write(std::span<const Reading> readings) {
 
   std::vector<Reading> inserted;
   inserted.reserve(readings.size());
+  result.inserted_mask.assign(readings.size(), 0);
   {
     Stmt insert(conn,
                 "INSERT OR IGNORE INTO readings(channel, t_ms, value, flags) "
                 "VALUES(?1, ?2, ?3, ?4)");
-    for (const Reading& reading : readings) {
+    for (std::size_t i = 0; i < readings.size(); ++i) {
+      const Reading& reading = readings[i];
       const sqlite3_int64 before = sqlite3_total_changes64(conn.db());
       insert.bind(1, reading.channel)
           .bind(2, reading.t_ms)
@@ -451,6 +453,7 @@ WriteResult SqliteStore::write(std::span<const Reading> readings) {
       insert.reset();
       if (sqlite3_total_changes64(conn.db()) != before) {
         inserted.push_back(reading);
+        result.inserted_mask[i] = 1;
       } else {
         ++result.duplicates;
       }

@@ -219,6 +219,7 @@ TEST_P(StoreConformance, DuplicatesAreCountedAndNotRolledUpTwice) {
   const WriteResult w1 = store->write(first);
   EXPECT_EQ(w1.inserted, 2U);
   EXPECT_EQ(w1.duplicates, 1U);
+  EXPECT_EQ(w1.inserted_mask, (std::vector<std::uint8_t>{1, 1, 0}));
 
   const std::vector<Reading> second = {
       {a, kT0 + kMsPerSecond, -50.0, kFlagNone},  // already stored: ignored
@@ -227,9 +228,11 @@ TEST_P(StoreConformance, DuplicatesAreCountedAndNotRolledUpTwice) {
   const WriteResult w2 = store->write(second);
   EXPECT_EQ(w2.inserted, 1U);
   EXPECT_EQ(w2.duplicates, 1U);
+  EXPECT_EQ(w2.inserted_mask, (std::vector<std::uint8_t>{0, 1}));
   const WriteResult w3 = store->write(second);  // a retried batch
   EXPECT_EQ(w3.inserted, 0U);
   EXPECT_EQ(w3.duplicates, 2U);
+  EXPECT_EQ(w3.inserted_mask, (std::vector<std::uint8_t>{0, 0}));
 
   const std::vector<Reading> raw = raw_of(*store, a, kT0, kT0 + kMsPerMinute);
   ASSERT_EQ(raw.size(), 3U);
