@@ -123,16 +123,16 @@ DerivedSeries::DerivedSeries(const Site& site, DerivedOptions options)
         if (channel.quantity == "air_temperature" &&
             (channel.unit == "Cel" || channel.unit == "K")) {
           const bool was_empty = !zone.temperature;
-          take(zone.temperature, Role::temperature);
+          take(zone.temperature, Role::kTemperature);
           if (was_empty) {
             zone.temperature_kelvin = channel.unit == "K";
           }
         } else if (channel.quantity == "relative_humidity") {
-          take(zone.humidity, Role::humidity);
+          take(zone.humidity, Role::kHumidity);
         } else if (channel.quantity == "global_radiation" && channel.unit == "W/m2") {
-          take(zone.radiation, Role::radiation);
+          take(zone.radiation, Role::kRadiation);
         } else if (channel.quantity == "par") {
-          take(zone.par, Role::par);
+          take(zone.par, Role::kPar);
         }
       }
     }
@@ -306,7 +306,7 @@ std::vector<DerivedReading> DerivedSeries::on_readings(std::span<const StoredRea
       Zone& zone = zones_[item.zone];
       auto newer = [t_ms](const Sample& sample) { return !sample.valid || t_ms > sample.t_ms; };
       switch (item.role) {
-        case Role::temperature:
+        case Role::kTemperature:
           if (newer(zone.t_air)) {
             zone.t_air = {t_ms, zone.temperature_kelvin ? item.value - kZeroCelsiusK : item.value,
                           true};
@@ -314,13 +314,13 @@ std::vector<DerivedReading> DerivedSeries::on_readings(std::span<const StoredRea
             temperature_changed[item.zone] = 1;
           }
           break;
-        case Role::humidity:
+        case Role::kHumidity:
           if (newer(zone.rh)) {
             zone.rh = {t_ms, item.value, true};
             humidity_changed[item.zone] = 1;
           }
           break;
-        case Role::radiation:
+        case Role::kRadiation:
           if (newer(zone.radiation_last)) {
             zone.radiation_last = {t_ms, item.value, true};
             const double value = std::max(0.0, item.value);  // night offsets of pyranometers
@@ -336,7 +336,7 @@ std::vector<DerivedReading> DerivedSeries::on_readings(std::span<const StoredRea
             }
           }
           break;
-        case Role::par:
+        case Role::kPar:
           if (newer(zone.par_last)) {
             zone.par_last = {t_ms, item.value, true};
             out.push_back({zone.prefix + "dli_mol_m2_d", t_ms,

@@ -108,7 +108,7 @@ class DerivedSeries final {
   [[nodiscard]] TimeMs sunrise_ms(Date day) const;
 
  private:
-  enum class Role { temperature, humidity, radiation, par };
+  enum class Role { kTemperature, kHumidity, kRadiation, kPar };
 
   struct Sample {
     TimeMs t_ms = 0;
@@ -149,7 +149,7 @@ class DerivedSeries final {
 
   struct Source {
     std::size_t zone = 0;
-    Role role = Role::temperature;
+    Role role = Role::kTemperature;
   };
 
   [[nodiscard]] TimeMs sunrise_at_or_before(TimeMs t_ms) const;

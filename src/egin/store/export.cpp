@@ -15,7 +15,7 @@ namespace egin::store {
 namespace {
 
 /// Bytes buffered before a chunk goes to the sink.
-constexpr std::size_t kChunkBytes = 64 * 1024;
+constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
 
 TimeMs floor_div(TimeMs a, TimeMs b) {
   const TimeMs q = a / b;
@@ -94,7 +94,7 @@ ExportStats write_delimited(TimeSeriesStore& store, const ExportRequest& request
   const std::string_view line_end = csv ? "\r\n" : "\n";  // RFC 4180 §2.1: CRLF
   ExportStats stats;
   std::string buffer;
-  buffer.reserve(kChunkBytes + 64 * 1024);
+  buffer.reserve(kChunkBytes + std::size_t{64} * 1024);
   auto flush = [&] {
     if (!buffer.empty()) {
       sink(buffer);

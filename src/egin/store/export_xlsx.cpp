@@ -19,7 +19,7 @@ namespace egin::store::detail {
 
 namespace {
 
-constexpr std::size_t kChunkBytes = 64 * 1024;
+constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
 /// Excel's serial date of 1970-01-01 (day 0 is 1899-12-30 in the 1900 date system, ECMA-376
 /// Part 1 §18.17.4.1).
 constexpr double kExcelUnixEpochDays = 25569.0;

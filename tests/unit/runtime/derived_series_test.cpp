@@ -174,7 +174,8 @@ TEST(DerivedSeriesRadiation, SumIsTheIntegralOfAConstantAndResetsAtSunrise) {
   DerivedSeries derived(turkistan());
   std::vector<StoredReading> batch;
   const TimeMs start = kJune1 - 2 * kMsPerHour;  // 03:00 local
-  for (int i = 0; i < 2 * 1440; ++i) {           // two days of 100 W m⁻² every minute
+  batch.reserve(std::size_t{2} * 1440);
+  for (int i = 0; i < 2 * 1440; ++i) {  // two days of 100 W m⁻² every minute
     batch.push_back(reading("gh1/roof/rg", start + i * kMsPerMinute, 100.0));
   }
   const auto out = derived.on_readings(batch);
