@@ -442,7 +442,18 @@ WriteResult SqliteStore::write(std::span<const Reading> readings) {
     Stmt insert(conn,
                 "INSERT OR IGNORE INTO readings(channel, t_ms, value, flags) "
                 "VALUES(?1, ?2, ?3, ?4)");
-    for (std::size_t i = 0; i < readings.size(); ++i) {
+    // In key order (stable: the first of equal keys is tried first and wins), so consecutive
+    // inserts land next to each other in the primary-key b-tree.
+    std::vector<std::uint32_t> order(readings.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      order[i] = static_cast<std::uint32_t>(i);
+    }
+    std::stable_sort(order.begin(), order.end(), [&readings](std::uint32_t x, std::uint32_t y) {
+      const Reading& a = readings[x];
+      const Reading& b = readings[y];
+      return a.channel != b.channel ? a.channel < b.channel : a.t_ms < b.t_ms;
+    });
+    for (const std::uint32_t i : order) {
       const Reading& reading = readings[i];
       const sqlite3_int64 before = sqlite3_total_changes64(conn.db());
       insert.bind(1, reading.channel)
@@ -466,24 +477,37 @@ WriteResult SqliteStore::write(std::span<const Reading> readings) {
   new_rows["raw"] = static_cast<std::int64_t>(result.inserted);
   for (const Resolution level : kRollupLevels) {
     const std::string table = rollup_table(level);
-    // RETURNING n: the stored count equals the batch's count only when the row is new.
-    Stmt upsert(conn, "INSERT INTO " + table +
-                          "(channel, start_ms, vmin, vmax, vsum, n) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
-                          "ON CONFLICT(channel, start_ms) DO UPDATE SET "
-                          "vmin = min(vmin, excluded.vmin), vmax = max(vmax, excluded.vmax), "
-                          "vsum = vsum + excluded.vsum, n = n + excluded.n RETURNING n");
+    // A new bucket is one INSERT; a bucket already stored is merged by an UPDATE (min of mins,
+    // max of maxes, sum of sums, count of counts) — an upsert that also counts the new rows.
+    Stmt insert(conn,
+                "INSERT OR IGNORE INTO " + table +
+                    "(channel, start_ms, vmin, vmax, vsum, n) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    Stmt merge(conn, "UPDATE " + table +
+                         " SET vmin = min(vmin, ?3), vmax = max(vmax, ?4), vsum = vsum + ?5, "
+                         "n = n + ?6 WHERE channel = ?1 AND start_ms = ?2");
     std::int64_t created = 0;
     for (const RollupRow& row : batch.rows(level)) {
-      upsert.bind(1, row.channel)
+      const sqlite3_int64 before = sqlite3_total_changes64(conn.db());
+      insert.bind(1, row.channel)
           .bind(2, row.start_ms)
           .bind(3, row.min)
           .bind(4, row.max)
           .bind(5, row.sum)
           .bind(6, row.count);
-      if (upsert.step() && upsert.integer(0) == row.count) {
+      insert.run();
+      insert.reset();
+      if (sqlite3_total_changes64(conn.db()) != before) {
         ++created;
+        continue;
       }
-      upsert.reset();
+      merge.bind(1, row.channel)
+          .bind(2, row.start_ms)
+          .bind(3, row.min)
+          .bind(4, row.max)
+          .bind(5, row.sum)
+          .bind(6, row.count);
+      merge.run();
+      merge.reset();
     }
     new_rows[count_key(level)] = created;
   }
