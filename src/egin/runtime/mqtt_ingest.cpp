@@ -1,6 +1,7 @@
 #include "egin/runtime/mqtt_ingest.hpp"
 
 #include <mosquitto.h>
+#include <poll.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -26,11 +27,21 @@ namespace egin::runtime {
 
 namespace {
 
+// Joins text pieces (strings, string_views, literals) with one allocation; also keeps GCC 12's
+// -Wrestrict false positive on chains of operator+ away.
+template <typename... Parts>
+std::string cat(const Parts&... parts) {
+  std::string out;
+  out.reserve((std::string_view(parts).size() + ...));
+  (out.append(std::string_view(parts)), ...);
+  return out;
+}
+
 constexpr std::string_view kUrlExpected = "mqtt://[user[:password]@]host[:port], port 1 to 65535";
 
 [[noreturn]] void bad_url(std::string_view url, const std::string& problem) {
-  throw InputError({.file = "", .line = 0, .field = "--mqtt"},
-                   "'" + std::string(url) + "': " + problem, std::string(kUrlExpected));
+  throw InputError({.file = "", .line = 0, .field = "--mqtt"}, cat("'", url, "': ", problem),
+                   std::string(kUrlExpected));
 }
 
 // RFC 3986 §2.1 percent-decoding of the user and password parts.
@@ -181,7 +192,7 @@ MqttOptions parse_mqtt_url(std::string_view url) {
         std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
     if (ec != std::errc{} || end != port_text.data() + port_text.size() || port < 1 ||
         port > 65535) {
-      bad_url(url, "port '" + std::string(port_text) + "' is not a number from 1 to 65535");
+      bad_url(url, cat("port '", port_text, "' is not a number from 1 to 65535"));
     }
     options.port = port;
   }
@@ -202,7 +213,11 @@ struct MqttIngest::Impl {
         connects(metrics.counter("egin_mqtt_connects_total",
                                  "Successful connections to the MQTT broker")),
         disconnects(metrics.counter("egin_mqtt_disconnects_total",
-                                    "Connections to the MQTT broker lost unexpectedly")) {
+                                    "Connections to the MQTT broker lost unexpectedly")),
+        bursts(metrics.counter("egin_mqtt_bursts_total",
+                               "Groups of MQTT messages made durable by one ingest call")),
+        burst_size(metrics.counter("egin_mqtt_burst_messages_total",
+                                   "Messages in those groups (divide by bursts for the mean)")) {
     if (options.client_id.empty()) options.client_id = "egin-" + site_id;
   }
 
@@ -215,6 +230,8 @@ struct MqttIngest::Impl {
   Gauge& connected_gauge;
   Counter& connects;
   Counter& disconnects;
+  Counter& bursts;
+  Counter& burst_size;
   RateLimitedLog log;
 
   mosquitto* mosq = nullptr;
@@ -228,6 +245,18 @@ struct MqttIngest::Impl {
   static constexpr int kMaxDelayS = 30;
   int delay_s = 1;  // network thread only
 
+  // Messages read from the socket whose PUBACKs wait until their readings are durable.
+  struct BurstMessage {
+    std::string topic;
+    std::size_t first = 0;  // first record in burst_records
+    std::size_t count = 0;
+    bool had_errors = false;  // SenML records that could not be resolved
+  };
+  static constexpr std::size_t kMaxBurstMessages = 2000;
+  static constexpr std::size_t kMaxBurstRecords = 20000;
+  std::vector<BurstMessage> burst_messages;  // network thread only
+  std::vector<SenmlRecord> burst_records;
+
   // The "offline" publish at stop() waits for the broker's PUBACK.
   std::mutex publish_mutex;
   std::condition_variable publish_cv;
@@ -240,9 +269,10 @@ struct MqttIngest::Impl {
                            {{"result", std::string(result)}});
   }
 
-  // Makes sure the message being handled is NOT acknowledged: libmosquitto writes the PUBACK
-  // only after on_message returned, so closing the socket now loses it; the broker keeps the
-  // message in the session and sends it again when the network thread has reconnected.
+  // Makes sure the burst is NOT acknowledged: its PUBACKs are still queued inside libmosquitto;
+  // with the socket shut down the next write fails, and reconnecting discards queued packets
+  // (mosquitto__reconnect → packet__cleanup_all). The broker keeps the messages in the session
+  // and sends them again after the reconnect.
   void drop_connection() {
     const int fd = mosquitto_socket(mosq);
     if (fd >= 0) ::shutdown(fd, SHUT_RDWR);
@@ -250,8 +280,8 @@ struct MqttIngest::Impl {
 
   void on_connect(int rc) {
     if (rc != 0) {
-      log.write("connect", "broker " + options.host + ":" + std::to_string(options.port) +
-                               " refused the connection: " + mosquitto_connack_string(rc));
+      log.write("connect", cat("broker ", options.host, ":", std::to_string(options.port),
+                               " refused the connection: ", mosquitto_connack_string(rc)));
       return;
     }
     is_connected = true;
@@ -262,7 +292,7 @@ struct MqttIngest::Impl {
     const int sub_rc = mosquitto_subscribe(mosq, nullptr, obs_pattern.c_str(), 1);
     if (sub_rc != MOSQ_ERR_SUCCESS) {
       log.write("subscribe",
-                "cannot subscribe to " + obs_pattern + ": " + mosquitto_problem(sub_rc));
+                cat("cannot subscribe to ", obs_pattern, ": ", mosquitto_problem(sub_rc)));
     }
     constexpr std::string_view kOnline = "online";
     mosquitto_publish(mosq, nullptr, state_topic.c_str(), static_cast<int>(kOnline.size()),
@@ -274,9 +304,8 @@ struct MqttIngest::Impl {
     connected_gauge.set(0.0);
     if (rc != 0 && !stopping) {
       disconnects.add();
-      log.write("disconnect", "lost the connection to " + options.host + ":" +
-                                  std::to_string(options.port) + " (" + mosquitto_problem(rc) +
-                                  "); reconnecting");
+      log.write("disconnect", cat("connection to ", options.host, ":", std::to_string(options.port),
+                                  " lost or refused (", mosquitto_problem(rc), "); reconnecting"));
     }
   }
 
@@ -288,13 +317,16 @@ struct MqttIngest::Impl {
     }
   }
 
+  // Called by libmosquitto inside mosquitto_loop_read for each PUBLISH; its PUBACK is queued
+  // and leaves only with mosquitto_loop_write, which run_network calls after flush_burst().
+  // Here the message is only checked and parsed; its records join the burst.
   void on_message(const mosquitto_message& message) {
     const std::string_view topic = message.topic != nullptr ? message.topic : "";
     const auto parts = parse_obs_topic(topic, site_id);
     if (!parts) {
       messages("bad_topic").add();
-      log.write("bad_topic", "ignored a message on '" + std::string(topic) + "' (expected egin/" +
-                                 site_id + "/{zone}/{device}/obs)");
+      log.write("bad_topic", cat("ignored a message on '", topic, "' (expected egin/", site_id,
+                                 "/{zone}/{device}/obs)"));
       return;
     }
     const std::string_view payload(static_cast<const char*>(message.payload),
@@ -307,8 +339,8 @@ struct MqttIngest::Impl {
       pack = parse_senml_json(payload, now_s);
     } catch (const SenmlError& error) {
       messages("bad_payload").add();
-      log.write("bad_payload", "ignored a message on '" + std::string(topic) +
-                                   "': not a SenML pack: " + error.what());
+      log.write("bad_payload",
+                cat("ignored a message on '", topic, "': not a SenML pack: ", error.what()));
       return;
     }
     if (!pack.errors.empty()) {
@@ -316,54 +348,101 @@ struct MqttIngest::Impl {
           .counter("egin_mqtt_records_unresolved_total",
                    "SenML records in MQTT packs that could not be resolved (no name, bad value)")
           .add(static_cast<double>(pack.errors.size()));
-      log.write(
-          "bad_record",
-          "'" + std::string(topic) + "': record " + std::to_string(pack.errors.front().index) +
-              ": " + pack.errors.front().reason +
-              (pack.errors.size() > 1 ? " (and " + std::to_string(pack.errors.size() - 1) + " more)"
-                                      : ""));
+      const std::string more = pack.errors.size() > 1
+                                   ? cat(" (and ", std::to_string(pack.errors.size() - 1), " more)")
+                                   : std::string();
+      log.write("bad_record",
+                cat("'", topic, "': record ", std::to_string(pack.errors.front().index), ": ",
+                    pack.errors.front().reason, more));
     }
-    std::string prefix;
-    prefix.reserve(parts->zone.size() + parts->device.size() + 2);
-    prefix.append(parts->zone).append("/").append(parts->device).append("/");
-
-    IngestResult result;
-    try {
-      result = pipeline.ingest(pack.records, prefix, IngestSource::mqtt);
-    } catch (const std::exception& error) {
-      // Not durable: must not be acknowledged.
-      messages("store_unavailable").add();
-      log.write("store", "could not store a message on '" + std::string(topic) + "' (" +
-                             error.what() + "); it stays with the broker");
-      drop_connection();
-      return;
+    // Records are named with their full key here, so that one ingest() call takes the whole
+    // burst, in arrival order (a device's readings stay in order for the validator).
+    const std::string prefix = cat(parts->zone, "/", parts->device, "/");
+    BurstMessage entry{std::string(topic), burst_records.size(), pack.records.size(),
+                       !pack.errors.empty()};
+    for (auto& record : pack.records) {
+      record.name.insert(0, prefix);
+      burst_records.push_back(std::move(record));
     }
-    for (const auto& reject : result.rejects) {
-      if (reject.reason_code == "shutting_down") {
-        messages("not_acknowledged").add();
-        drop_connection();
-        return;
-      }
-    }
-    if (result.rejected == 0 && pack.errors.empty()) {
-      messages("ok").add();
-      return;
-    }
-    messages(result.accepted + result.duplicates > 0 ? "partial" : "rejected").add();
-    if (!result.rejects.empty()) {
-      const auto& first = result.rejects.front();
-      log.write("rejected", "'" + std::string(topic) + "': " + std::to_string(result.rejected) +
-                                " of " + std::to_string(pack.records.size()) +
-                                " records rejected, first: " + first.name + ": " + first.reason);
-    }
+    burst_messages.push_back(std::move(entry));
   }
 
-  // The network thread: connects, runs libmosquitto's loop, and after any failure waits
-  // 1, 2, 4 … 30 s (reset by a successful CONNACK) before connecting again, until stop().
+  [[nodiscard]] bool burst_full() const {
+    return burst_messages.size() >= kMaxBurstMessages || burst_records.size() >= kMaxBurstRecords;
+  }
+
+  // Makes every record of the burst durable with one ingest() (one group commit). On failure
+  // the connection is dropped so that none of the burst's PUBACKs is written.
+  void flush_burst() {
+    if (burst_messages.empty()) return;
+    std::vector<std::size_t> owner(burst_records.size());
+    for (std::size_t m = 0; m < burst_messages.size(); ++m) {
+      const auto& entry = burst_messages[m];
+      for (std::size_t i = 0; i < entry.count; ++i) owner[entry.first + i] = m;
+    }
+    for (std::size_t i = 0; i < burst_records.size(); ++i) burst_records[i].index = i;
+    burst_size.add(static_cast<double>(burst_messages.size()));
+    bursts.add();
+
+    IngestResult result;
+    bool acknowledge = true;
+    try {
+      if (!burst_records.empty()) result = pipeline.ingest(burst_records, "", IngestSource::mqtt);
+    } catch (const std::exception& error) {
+      messages("store_unavailable").add(static_cast<double>(burst_messages.size()));
+      log.write("store", cat("could not store ", std::to_string(burst_messages.size()),
+                             " messages (", error.what(), "); they stay with the broker"));
+      acknowledge = false;
+    }
+    for (const auto& reject : result.rejects) {
+      if (reject.reason_code == "shutting_down") acknowledge = false;
+    }
+    if (!acknowledge) {
+      if (result.rejects.size() > 0) {
+        messages("not_acknowledged").add(static_cast<double>(burst_messages.size()));
+      }
+      drop_connection();
+      burst_messages.clear();
+      burst_records.clear();
+      return;
+    }
+
+    std::vector<std::size_t> rejected(burst_messages.size(), 0);
+    std::vector<const IngestReject*> first_reject(burst_messages.size(), nullptr);
+    for (const auto& reject : result.rejects) {
+      const std::size_t m = reject.index < owner.size() ? owner[reject.index] : 0;
+      ++rejected[m];
+      if (first_reject[m] == nullptr) first_reject[m] = &reject;
+    }
+    for (std::size_t m = 0; m < burst_messages.size(); ++m) {
+      const auto& entry = burst_messages[m];
+      if (rejected[m] == 0 && !entry.had_errors) {
+        messages("ok").add();
+        continue;
+      }
+      messages(rejected[m] < entry.count ? "partial" : "rejected").add();
+      if (first_reject[m] != nullptr) {
+        log.write("rejected", cat("'", entry.topic, "': ", std::to_string(rejected[m]), " of ",
+                                  std::to_string(entry.count), " records rejected, first: ",
+                                  first_reject[m]->name, ": ", first_reject[m]->reason));
+      }
+    }
+    burst_messages.clear();
+    burst_records.clear();
+  }
+
+  // The network thread: connects; reads every PUBLISH the socket holds (a burst), makes the
+  // burst durable, and only then lets libmosquitto write the queued PUBACKs; after any failure
+  // waits 1, 2, 4 … 30 s (reset by a successful CONNACK) before connecting again, until stop().
   void run_network() {
     bool have_socket = false;
     bool first = true;
     std::optional<std::chrono::steady_clock::time_point> stop_seen;
+    auto lost = [&] {
+      have_socket = false;
+      burst_messages.clear();  // never acknowledged; the broker sends them again
+      burst_records.clear();
+    };
     for (;;) {
       if (!have_socket) {
         if (stopping) break;
@@ -375,16 +454,45 @@ struct MqttIngest::Impl {
           have_socket = true;
         } else {
           if (rc != MOSQ_ERR_ERRNO && rc != MOSQ_ERR_EAI && rc != MOSQ_ERR_NO_CONN) first = false;
-          log.write("connect", "cannot reach the broker at " + options.host + ":" +
-                                   std::to_string(options.port) + " (" + mosquitto_problem(rc) +
-                                   "); retrying in " + std::to_string(delay_s) + " s");
+          log.write("connect", cat("cannot reach the broker at ", options.host, ":",
+                                   std::to_string(options.port), " (", mosquitto_problem(rc),
+                                   "); retrying in ", std::to_string(delay_s), " s"));
           back_off();
           continue;
         }
       }
-      const int rc = mosquitto_loop(mosq, 1000, 1);
+      const int fd = mosquitto_socket(mosq);
+      if (fd < 0) {
+        lost();
+        if (stopping) break;
+        back_off();
+        continue;
+      }
+      pollfd watch{fd, static_cast<short>(POLLIN | (mosquitto_want_write(mosq) ? POLLOUT : 0)), 0};
+      // Short timeout: packets queued by other threads (stop()) are written within it.
+      const int ready = ::poll(&watch, 1, 50);
+      int rc = MOSQ_ERR_SUCCESS;
+      if (ready > 0 && (watch.revents & (POLLIN | POLLERR | POLLHUP)) != 0) {
+        for (;;) {
+          rc = mosquitto_loop_read(mosq, 1);
+          if (rc != MOSQ_ERR_SUCCESS || burst_full()) break;
+          const int more_fd = mosquitto_socket(mosq);
+          if (more_fd < 0) break;
+          pollfd more{more_fd, POLLIN, 0};
+          if (::poll(&more, 1, 0) <= 0) break;
+        }
+        if (rc == MOSQ_ERR_SUCCESS) {
+          flush_burst();
+        } else {
+          lost();
+        }
+      }
+      if (rc == MOSQ_ERR_SUCCESS && mosquitto_want_write(mosq)) {
+        rc = mosquitto_loop_write(mosq, 1);
+      }
+      if (rc == MOSQ_ERR_SUCCESS) rc = mosquitto_loop_misc(mosq);
       if (rc != MOSQ_ERR_SUCCESS) {
-        have_socket = false;
+        lost();
         if (stopping) break;
         back_off();
         continue;
@@ -420,8 +528,10 @@ MqttIngest::MqttIngest(MqttOptions options, std::string site_id, IngestPipeline&
   mosquitto_int_option(p.mosq, MOSQ_OPT_TCP_NODELAY, 1);
   // Messages we publish ourselves ($state) in flight at once.
   mosquitto_max_inflight_messages_set(p.mosq, 20);
-  // Our own network thread (run_network) instead of mosquitto_loop_start: it also retries the
-  // first connection and never gives up on an error libmosquitto's loop treats as final.
+  // Our own network thread (run_network) instead of mosquitto_loop_start: it holds PUBACKs
+  // back until a whole burst of messages is durable (one group commit for many messages),
+  // retries the first connection, and never gives up on an error libmosquitto's loop treats as
+  // final. Threaded mode makes libmosquitto queue packets instead of writing them at once.
   mosquitto_threaded_set(p.mosq, true);
   if (!p.options.username.empty()) {
     mosquitto_username_pw_set(p.mosq, p.options.username.c_str(),
@@ -437,9 +547,10 @@ MqttIngest::MqttIngest(MqttOptions options, std::string site_id, IngestPipeline&
   mosquitto_publish_callback_set(
       p.mosq, [](mosquitto*, void* obj, int mid) { Impl::self(obj).on_publish(mid); });
   mosquitto_message_callback_set(p.mosq, [](mosquitto*, void* obj, const mosquitto_message* m) {
-    // libmosquitto sends the PUBACK of a QoS 1 message after this returns (the network thread
-    // writes queued packets only after the read step), so returning only once ingest() made
-    // the readings durable means: acknowledged ⇒ stored. Nothing may escape into C code.
+    // libmosquitto queues the PUBACK of a QoS 1 message around this call and, the client being
+    // marked threaded, writes it only in mosquitto_loop_write, which run_network calls after
+    // flush_burst() made the readings durable: acknowledged ⇒ stored. Nothing may escape into
+    // C code.
     try {
       Impl::self(obj).on_message(*m);
     } catch (...) {

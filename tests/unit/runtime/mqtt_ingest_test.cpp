@@ -374,12 +374,18 @@ TEST_F(MqttIngestTest, CrashBeforeDurableLeavesMessageWithBrokerAndPublishesLast
     watcher.subscribe("egin/farm/$state");
     ASSERT_EQ(watcher.wait_for("egin/farm/$state", "online", 20s), "online");
   }
+  // Several messages, so that the crash also catches a burst read together.
+  constexpr int kMessages = 50;
   MqttTestClient device(broker.port(), "node1");
   const TimeMs t0 = base_time_ms();
-  device.publish("egin/farm/gh1/node1/obs", pack_json({{"t_air", 18.75}}, t0));
+  for (int i = 0; i < kMessages; ++i) {
+    device.publish("egin/farm/gh1/node1/obs",
+                   pack_json({{"t_air", 18.75 + 0.125 * i}}, t0 + i * kMsPerSecond));
+  }
   ASSERT_TRUE(device.wait_acked());
   pollfd wait_write{entered[0], POLLIN, 0};
   ASSERT_EQ(::poll(&wait_write, 1, 20000), 1) << "the crashing egin never tried to store";
+  std::this_thread::sleep_for(200ms);  // let it read what else the socket holds
   ::kill(child, SIGKILL);
   int status = 0;
   ::waitpid(child, &status, 0);
@@ -392,11 +398,13 @@ TEST_F(MqttIngestTest, CrashBeforeDurableLeavesMessageWithBrokerAndPublishesLast
 
   Server server(db_url(), broker.port());  // same default client id "egin-farm"
   server.mqtt->start();
-  ASSERT_TRUE(server.wait_count("gh1/node1/t_air", 1)) << broker.log();
+  ASSERT_TRUE(server.wait_count("gh1/node1/t_air", kMessages)) << broker.log();
   const auto readings = stored(*server.store, server.id("gh1/node1/t_air"));
-  ASSERT_EQ(readings.size(), 1U);
-  EXPECT_EQ(readings[0].t_ms, t0);
-  EXPECT_DOUBLE_EQ(readings[0].value, 18.75);
+  ASSERT_EQ(readings.size(), static_cast<std::size_t>(kMessages));
+  for (int i = 0; i < kMessages; ++i) {
+    EXPECT_EQ(readings[static_cast<std::size_t>(i)].t_ms, t0 + i * kMsPerSecond);
+    EXPECT_DOUBLE_EQ(readings[static_cast<std::size_t>(i)].value, 18.75 + 0.125 * i);
+  }
 }
 
 TEST_F(MqttIngestTest, StoreFailureIsNotAcknowledgedAndTheMessageComesBack) {
@@ -408,7 +416,11 @@ TEST_F(MqttIngestTest, StoreFailureIsNotAcknowledgedAndTheMessageComesBack) {
 
   MqttTestClient device(broker.port(), "node1");
   const TimeMs t0 = base_time_ms();
-  device.publish("egin/farm/gh1/node1/obs", pack_json({{"t_air", 12.5}, {"rh", 80.0}}, t0));
+  constexpr int kMessages = 30;
+  for (int i = 0; i < kMessages; ++i) {
+    device.publish("egin/farm/gh1/node1/obs",
+                   pack_json({{"t_air", 12.5}, {"rh", 80.0}}, t0 + i * kMsPerSecond));
+  }
   ASSERT_TRUE(device.wait_acked());
   const auto until = std::chrono::steady_clock::now() + 10s;
   while (server.flaky.write_calls == 0 && std::chrono::steady_clock::now() < until) {
@@ -419,14 +431,17 @@ TEST_F(MqttIngestTest, StoreFailureIsNotAcknowledgedAndTheMessageComesBack) {
   EXPECT_TRUE(stored(*server.store, server.id("gh1/node1/t_air")).empty());
   server.flaky.fail = false;  // the disk is back: the broker's redelivery lands
 
-  ASSERT_TRUE(server.wait_count("gh1/node1/t_air", 1));
-  ASSERT_TRUE(server.wait_count("gh1/node1/rh", 1));
-  EXPECT_EQ(stored(*server.store, server.id("gh1/node1/t_air")).size(), 1U);
+  ASSERT_TRUE(server.wait_count("gh1/node1/t_air", kMessages));
+  ASSERT_TRUE(server.wait_count("gh1/node1/rh", kMessages));
+  std::this_thread::sleep_for(300ms);
+  EXPECT_EQ(stored(*server.store, server.id("gh1/node1/t_air")).size(),
+            static_cast<std::size_t>(kMessages));
   EXPECT_GE(
       counter_value(server.metrics, "egin_mqtt_messages_total", {{"result", "store_unavailable"}}),
       1.0);
-  EXPECT_EQ(counter_reaching(server.metrics, "egin_mqtt_messages_total", {{"result", "ok"}}, 1.0),
-            1.0);
+  EXPECT_EQ(
+      counter_reaching(server.metrics, "egin_mqtt_messages_total", {{"result", "ok"}}, kMessages),
+      kMessages);
 }
 
 TEST_F(MqttIngestTest, ReconnectsAfterTheBrokerWentAway) {
