@@ -137,6 +137,9 @@ void BM_MqttIngestSqlite(benchmark::State& state) {
     state.counters["readings_per_commit"] = static_cast<double>(expected) / commits;
     state.counters["commit_ms"] = 1000.0 * commit_s / commits;
     state.counters["store_busy_pct"] = 100.0 * commit_s / seconds;
+    state.counters["msgs_per_burst"] =
+        metrics.counter("egin_mqtt_burst_messages_total", "").value() /
+        metrics.counter("egin_mqtt_bursts_total", "").value();
     state.counters["lost"] = static_cast<double>(expected) - accepted.value();
     clients.clear();
     mqtt.stop();

@@ -11,7 +11,8 @@
 #
 # Environment: MOSQUITTO_PERSISTENCE=1 keeps sessions and retained messages in DIR across a
 # stop/start (persistence file DIR/mosquitto.db, saved at stop); MOSQUITTO_BIN overrides the
-# binary; MOSQUITTO_DEBUG=1 logs every packet. The broker's log is DIR/mosquitto.log.
+# binary; MOSQUITTO_MAX_INFLIGHT sets the QoS 1 window towards each client (default 100;
+# Mosquitto's own default is 20); MOSQUITTO_DEBUG=1 logs every packet. The broker's log is DIR/mosquitto.log.
 set -euo pipefail
 
 usage() {
@@ -54,7 +55,7 @@ case $cmd in
       echo "allow_anonymous true"
       echo "max_queued_messages 1000000"
       echo "max_queued_bytes 0"
-      echo "max_inflight_messages 100"
+      echo "max_inflight_messages ${MOSQUITTO_MAX_INFLIGHT:-100}"
       echo "persistent_client_expiration 1d"
       echo "log_dest stderr"
       echo "log_type error"
