@@ -45,10 +45,11 @@ class BenchDir {
 
 void BM_SqliteWrite(benchmark::State& state) {
   const auto batch_size = static_cast<int>(state.range(0));
-  const es::SqliteSync sync = state.range(1) == 0 ? es::SqliteSync::full : es::SqliteSync::normal;
+  const es::SqliteSync sync = state.range(1) == 0 ? es::SqliteSync::kFull : es::SqliteSync::kNormal;
   const BenchDir dir("write");
   es::SqliteStore store(dir.file("write.db"), es::SqliteOptions{.synchronous = sync});
   std::vector<es::ChannelId> channels;
+  channels.reserve(kChannels);
   for (int c = 0; c < kChannels; ++c) {
     channels.push_back(store.ensure_channel("gh/node/ch" + std::to_string(c), "default"));
   }
@@ -71,7 +72,7 @@ void BM_SqliteWrite(benchmark::State& state) {
     benchmark::DoNotOptimize(result);
   }
   state.SetItemsProcessed(state.iterations() * batch_size);
-  state.SetLabel(sync == es::SqliteSync::full ? "synchronous=full" : "synchronous=normal");
+  state.SetLabel(sync == es::SqliteSync::kFull ? "synchronous=full" : "synchronous=normal");
 }
 BENCHMARK(BM_SqliteWrite)
     ->ArgsProduct({{100, 1000, 10000}, {0, 1}})
@@ -83,7 +84,7 @@ BENCHMARK(BM_SqliteWrite)
 struct QueryFixture {
   BenchDir dir{"query"};
   es::SqliteStore store{dir.file("query.db"),
-                        es::SqliteOptions{.synchronous = es::SqliteSync::normal}};
+                        es::SqliteOptions{.synchronous = es::SqliteSync::kNormal}};
   es::ChannelId channel = store.ensure_channel("gh/node/t_air", "default");
 
   QueryFixture() {

@@ -348,8 +348,8 @@ SqliteStore::SqliteStore(std::string path, SqliteOptions options)
                                ": cannot switch to WAL journal (journal_mode is " + mode + ")");
     }
   }
-  conn.exec(options.synchronous == SqliteSync::full ? "PRAGMA synchronous = FULL"
-                                                    : "PRAGMA synchronous = NORMAL");
+  conn.exec(options.synchronous == SqliteSync::kFull ? "PRAGMA synchronous = FULL"
+                                                     : "PRAGMA synchronous = NORMAL");
   conn.exec(
       "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;"
       "PRAGMA journal_size_limit = 67108864");
@@ -379,7 +379,7 @@ SqliteSync SqliteStore::synchronous() {
   const std::lock_guard lock(impl_->write_mutex);
   Stmt stmt(*impl_->writer, "PRAGMA synchronous");
   const std::int64_t level = stmt.step() ? stmt.integer(0) : 0;
-  return level >= 2 ? SqliteSync::full : SqliteSync::normal;
+  return level >= 2 ? SqliteSync::kFull : SqliteSync::kNormal;
 }
 
 ChannelId SqliteStore::ensure_channel(std::string_view key, std::string_view channel_class) {
@@ -628,6 +628,12 @@ RetentionResult SqliteStore::apply_retention(std::span<const RetentionRule> rule
       const bool raw = level == Resolution::raw;
       const std::string table = raw ? "readings" : rollup_table(level);
       const std::string column = raw ? "t_ms" : "start_ms";
+      std::string edge_sql = "SELECT ";
+      edge_sql.append(column).append(" FROM ").append(table);
+      edge_sql.append(" WHERE channel = ?1 AND ").append(column).append(" < ?2 ORDER BY ");
+      edge_sql.append(column).append(" LIMIT 1 OFFSET ?3");
+      std::string erase_sql = "DELETE FROM ";
+      erase_sql.append(table).append(" WHERE channel = ?1 AND ").append(column).append(" < ?2");
       // Chunks of kRetentionChunkRows rows, each its own transaction, so that a large delete
       // lets ingest in between.
       while (true) {
@@ -637,15 +643,14 @@ RetentionResult SqliteStore::apply_retention(std::span<const RetentionRule> rule
         TimeMs below_ms = cutoff_ms;
         bool more = false;
         {
-          Stmt edge(conn, "SELECT " + column + " FROM " + table + " WHERE channel = ?1 AND " +
-                              column + " < ?2 ORDER BY " + column + " LIMIT 1 OFFSET ?3");
+          Stmt edge(conn, edge_sql);
           edge.bind(1, channel).bind(2, cutoff_ms).bind(3, kRetentionChunkRows - 1);
           if (edge.step()) {
             below_ms = edge.integer(0) + 1;
             more = below_ms < cutoff_ms;
           }
         }
-        Stmt erase(conn, "DELETE FROM " + table + " WHERE channel = ?1 AND " + column + " < ?2");
+        Stmt erase(conn, erase_sql);
         erase.bind(1, channel).bind(2, below_ms).run();
         const std::int64_t deleted = sqlite3_changes64(conn.db());
         if (deleted > 0) {
@@ -745,9 +750,9 @@ std::unique_ptr<TimeSeriesStore> open_sqlite_store(std::string_view path_and_opt
       const std::string value =
           eq == std::string_view::npos ? std::string() : lower(option.substr(eq + 1));
       if (name == "synchronous" && value == "full") {
-        options.synchronous = SqliteSync::full;
+        options.synchronous = SqliteSync::kFull;
       } else if (name == "synchronous" && value == "normal") {
-        options.synchronous = SqliteSync::normal;
+        options.synchronous = SqliteSync::kNormal;
       } else {
         throw InputError(where, "unknown sqlite option '" + std::string(option) + "'",
                          "synchronous=full or synchronous=normal");

@@ -17,10 +17,10 @@
 
 namespace egin::store {
 
-enum class SqliteSync { full, normal };
+enum class SqliteSync { kFull, kNormal };
 
 struct SqliteOptions {
-  SqliteSync synchronous = SqliteSync::full;
+  SqliteSync synchronous = SqliteSync::kFull;
 };
 
 class SqliteStore final : public TimeSeriesStore {

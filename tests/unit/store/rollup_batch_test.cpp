@@ -122,6 +122,7 @@ TEST(AggregateRollups, CountsAndSumsAreConservedAcrossLevels) {
   std::uniform_int_distribution<ChannelId> channel(1, 4);
   std::uniform_int_distribution<int> value(-500, 500);
   std::vector<Reading> readings;
+  readings.reserve(5000);
   for (int i = 0; i < 5000; ++i) {
     readings.push_back(Reading{channel(rng), time(rng), value(rng) * 0.25, kFlagNone});
   }

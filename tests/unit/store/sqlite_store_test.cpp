@@ -67,6 +67,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 std::vector<Reading> minute_series(ChannelId channel, int n, double offset) {
   std::vector<Reading> readings;
+  readings.reserve(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     readings.push_back(Reading{channel, kT0 + i * kMsPerMinute, offset + i, kFlagNone});
   }
@@ -134,7 +135,7 @@ TEST(SqliteStore, FileUsesWalAndFullSyncByDefault) {
   SqliteStore store(path);
   EXPECT_EQ(store.backend(), "sqlite");
   EXPECT_EQ(store.journal_mode(), "wal");
-  EXPECT_EQ(store.synchronous(), SqliteSync::full);
+  EXPECT_EQ(store.synchronous(), SqliteSync::kFull);
   store.write(minute_series(store.ensure_channel("a", "default"), 10, 0.0));
   EXPECT_TRUE(std::filesystem::exists(path + "-wal"));
   EXPECT_EQ(sql_text(path, "PRAGMA journal_mode"), "wal");  // WAL is kept in the file
@@ -147,10 +148,10 @@ TEST(SqliteStore, UrlOptionSelectsSynchronousNormal) {
   auto normal = open_store("sqlite:" + dir.file("normal.db") + "?synchronous=normal");
   auto* sqlite = dynamic_cast<SqliteStore*>(normal.get());
   ASSERT_NE(sqlite, nullptr);
-  EXPECT_EQ(sqlite->synchronous(), SqliteSync::normal);
+  EXPECT_EQ(sqlite->synchronous(), SqliteSync::kNormal);
   EXPECT_EQ(sqlite->path(), dir.file("normal.db"));
   auto full = open_store("sqlite:" + dir.file("full.db") + "?synchronous=FULL");
-  EXPECT_EQ(dynamic_cast<SqliteStore&>(*full).synchronous(), SqliteSync::full);
+  EXPECT_EQ(dynamic_cast<SqliteStore&>(*full).synchronous(), SqliteSync::kFull);
   // sqlite:///abs/path names an absolute path.
   auto triple = open_store("sqlite://" + dir.file("triple.db"));
   EXPECT_EQ(dynamic_cast<SqliteStore&>(*triple).path(), dir.file("triple.db"));
@@ -239,6 +240,7 @@ TEST(SqliteStore, ReaderRunsWhileALargeWriteIsInProgress) {
   const ChannelId b = store.ensure_channel("b", "default");
   store.write(minute_series(a, 100, 0.0));
   std::vector<Reading> big;
+  big.reserve(200'000);
   for (int i = 0; i < 200'000; ++i) {
     big.push_back(Reading{b, kT0 + i * kMsPerSecond, 1.0, kFlagNone});
   }

@@ -194,6 +194,7 @@ TEST_P(StoreConformance, RawQueryIsHalfOpenOrderedAndKeepsValuesAndFlags) {
 TEST_P(StoreConformance, RollupQueryIsHalfOpenOnBucketStart) {
   const ChannelId a = store->ensure_channel("a", "default");
   std::vector<Reading> batch;
+  batch.reserve(5);
   for (int i = 0; i < 5; ++i) {
     batch.push_back(Reading{a, kT0 + i * kMsPerMinute + 30 * kMsPerSecond, 1.0 * i, kFlagNone});
   }
@@ -536,6 +537,7 @@ TEST_P(StoreConformance, RetentionWithoutADefaultRuleKeepsChannelsOfOtherClasses
 
 TEST_P(StoreConformance, AHundredThousandReadingBatch) {
   std::vector<ChannelId> channels;
+  channels.reserve(100);
   for (int c = 0; c < 100; ++c) {
     channels.push_back(store->ensure_channel("zone/dev/ch" + std::to_string(c), "default"));
   }
@@ -578,7 +580,7 @@ TEST_P(StoreConformance, TwoWritersAndAReaderAtOnce) {
   std::vector<std::vector<Reading>> batches(kBatches);
   for (int k = 0; k < kBatches; ++k) {
     for (int i = 0; i < kPerBatch; ++i) {
-      const TimeMs t_ms = kT0 + (k * kPerBatch + i) * 10 * kMsPerSecond;
+      const TimeMs t_ms = kT0 + static_cast<TimeMs>(k * kPerBatch + i) * 10 * kMsPerSecond;
       batches[static_cast<std::size_t>(k)].push_back(
           Reading{i % 2 == 0 ? a : b, t_ms, std::sin(static_cast<double>(t_ms) / 1e7), kFlagNone});
     }
@@ -617,7 +619,7 @@ TEST_P(StoreConformance, TwoWritersAndAReaderAtOnce) {
   done = true;
   reader.join();
 
-  const std::size_t total = kBatches * kPerBatch;
+  const std::size_t total = std::size_t{kBatches} * kPerBatch;
   EXPECT_TRUE(ordered);
   EXPECT_GT(reads, 0U);
   EXPECT_EQ(inserted.load(), total);
