@@ -12,6 +12,7 @@
 #include <sstream>
 #include <utility>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace egin {
@@ -295,9 +296,7 @@ class PackReader final : public nlohmann::json_sax<Json> {
                   ": bver must be a positive integer (RFC 8428 §4.4)");
     }
     if (f.number > kSupportedVersion) {
-      std::ostringstream version;
-      version << f.number;
-      return fail("unsupported SenML version bver " + version.str() +
+      return fail("unsupported SenML version bver " + fmt::format("{}", f.number) +
                   " (egin reads version 10, RFC 8428)");
     }
     if (version_ && *version_ != f.number) {
