@@ -202,7 +202,7 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("--days", type=int, default=30)
     ap.add_argument("--start", default="2026-05-31T19:00:00Z", help="00:00 local (UTC+5)")
-    ap.add_argument("--threads", type=int, default=3)
+    ap.add_argument("--threads", type=int, default=8)
     ap.add_argument("--samples", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=116117)
     args = ap.parse_args()
