@@ -348,10 +348,15 @@ struct MqttIngest::Impl {
           .counter("egin_mqtt_records_unresolved_total",
                    "SenML records in MQTT packs that could not be resolved (no name, bad value)")
           .add(static_cast<double>(pack.errors.size()));
+      // The same label the HTTP route counts its parser rejects under.
+      metrics
+          .counter("egin_ingest_rejected_total", "Rejected records by reason",
+                   {{"reason", "malformed_record"}})
+          .add(static_cast<double>(pack.errors.size()));
       const std::string more = pack.errors.size() > 1
                                    ? cat(" (and ", std::to_string(pack.errors.size() - 1), " more)")
                                    : std::string();
-      log.write("bad_record",
+      log.write("malformed_record",
                 cat("'", topic, "': record ", std::to_string(pack.errors.front().index), ": ",
                     pack.errors.front().reason, more));
     }
