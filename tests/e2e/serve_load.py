@@ -40,14 +40,22 @@ def post_loop(url_file, token, key, base_s, index, out_lines, lock):
             conn.request("POST", "/api/v1/ingest", body,
                          {"Authorization": "Bearer " + token, "Content-Type": "application/json"})
             resp = conn.getresponse()
-            resp.read()
+            body_text = resp.read()
         except (OSError, http.client.HTTPException):
             return  # the server is gone: stop, as a device would until it is back
         if 200 <= resp.status < 300:
+            # Acknowledged means accepted (or already stored): a record the answer lists as
+            # rejected (e.g. future_time once the readings outrun the clock) was not acknowledged.
+            answer = json.loads(body_text) if body_text else {}
+            rejected = {r.get("index") for r in answer.get("rejects", [])}
             with lock:
                 for j in range(PACK):
+                    if j in rejected:
+                        continue
                     t_ms = (base_s + i + j) * 1000
                     out_lines.append(f"{key} {t_ms} {((i + j) % 5000) * 0.01!r}")
+            if len(rejected) == PACK:
+                return  # nothing lands any more: the readings have reached the server's now
         i += PACK
 
 
