@@ -27,6 +27,10 @@ constexpr std::string_view kUnits[] = {
     "m3/h",       // irrigation flow
     "l/h",        // dripper flow
     "dS/m",       // electrical conductivity of nutrient solution
+    "g/m3",       // humidity deficit, absolute humidity (derived series)
+    "J/cm2",      // radiation sum since sunrise, as growers count it for irrigation starts
+    "mol/m2/d",   // daily light integral per day (derived series)
+    "Cel.d",      // growing degree days
 };
 
 }  // namespace

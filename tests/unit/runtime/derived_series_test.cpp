@@ -14,6 +14,7 @@
 #include "egin/agromet/humidity.hpp"
 #include "egin/agromet/solar_geometry.hpp"
 #include "egin/core/input_error.hpp"
+#include "egin/runtime/site_file.hpp"
 #include "egin/store/time_series_store.hpp"
 
 namespace egin::runtime {
@@ -306,6 +307,21 @@ TEST(DerivedSeriesOptions, OutOfRangeIsAnInputError) {
   DerivedOptions bright;
   bright.par_fraction = 0.9;
   EXPECT_THROW(DerivedSeries(turkistan(), bright), InputError);
+}
+
+// The derived devices join the site (the server adds them through LiveSite), so they must pass the
+// same checks as a site file: ids, units from the known list, ranges.
+TEST(DerivedSeries, DerivedDevicesPassTheSiteChecks) {
+  Site site = load_site_file(std::string(EGIN_SOURCE_DIR) + "/data/sites/turkistan-demo.toml");
+  const DerivedSeries derived(site);
+  const auto devices = derived.devices();
+  ASSERT_FALSE(devices.empty());
+  for (const auto& [zone_id, device] : devices) {
+    for (auto& zone : site.zones) {
+      if (zone.id == zone_id) zone.devices.push_back(device);
+    }
+  }
+  EXPECT_NO_THROW(check_site(site, "demo+derived"));
 }
 
 }  // namespace
