@@ -200,7 +200,7 @@ check "channel by id is the same channel" grep -q '"key":"gh1/node1/t_air"' "$e2
 check "new channel: 201" test "$(api PUT /api/v1/channels/gh1/node1/t_leaf -H 'Content-Type: application/json' -d '{"name":"Leaf temperature","quantity":"leaf_temperature","unit":"Cel","min":-20,"max":60}')" = 201
 check "new channel: readings land" test "$(api POST /api/v1/ingest --data-binary "[{\"n\":\"gh1/node1/t_leaf\",\"u\":\"Cel\",\"v\":22.25,\"t\":$t_mixed}]")" = 200
 check "new channel: counted" grep -q '"accepted":1' "$e2e_tmp/body"
-check "invalid spec (min above max): 400" test "$(api PUT /api/v1/channels/gh1/node1/t_leaf -d '{"unit":"Cel","min":60,"max":-20}')" = 400
+check "invalid spec (min above max): 400" test "$(api PUT /api/v1/channels/gh1/node1/t_leaf -d '{"name":"Leaf temperature","quantity":"leaf_temperature","unit":"Cel","min":60,"max":-20}')" = 400
 check "invalid spec: reason names the field" grep -q 'max\|min' "$e2e_tmp/body"
 check "unknown field: 400" test "$(api PUT /api/v1/channels/gh1/node1/t_leaf -d '{"unit":"Cel","min":0,"max":1,"colour":"red"}')" = 400
 check "not JSON: 400" test "$(api PUT /api/v1/channels/gh1/node1/t_leaf -d 'min=1')" = 400
