@@ -57,19 +57,29 @@ struct ServeArgs {
 };
 
 fs::path resolve_data_dir(const ServeArgs& args) {
-  if (!args.data_dir.empty()) return args.data_dir;
-  if (const char* env = std::getenv("EGIN_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  if (!args.data_dir.empty()) {
+    return args.data_dir;
+  }
+  if (const char* env = std::getenv("EGIN_DATA_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
   return "egin-data";
 }
 
 /// "postgresql://user:secret@host/db" → "postgresql://user:***@host/db" for logs.
 std::string redact_url(const std::string& url) {
   const auto scheme = url.find("://");
-  if (scheme == std::string::npos) return url;
+  if (scheme == std::string::npos) {
+    return url;
+  }
   const auto at = url.find('@', scheme + 3);
-  if (at == std::string::npos) return url;
+  if (at == std::string::npos) {
+    return url;
+  }
   const auto colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
+  if (colon == std::string::npos || colon > at) {
+    return url;
+  }
   return url.substr(0, colon + 1) + "***" + url.substr(at);
 }
 
@@ -105,7 +115,9 @@ runtime::Site load_site(const ServeArgs& args, const fs::path& data_dir, fs::pat
     return runtime::load_site_file(site_file);
   }
   site_file = data_dir / "site.toml";
-  if (fs::exists(site_file)) return runtime::load_site_file(site_file);
+  if (fs::exists(site_file)) {
+    return runtime::load_site_file(site_file);
+  }
   runtime::Site site;
   runtime::RetentionSpec rule;  // raw 400 days, 1-min 800 d, 1-h 10 y, days forever
   site.retention.push_back(rule);
@@ -126,8 +138,12 @@ std::vector<runtime::StoredReading> todays_readings(store::TimeSeriesStore& stor
   const TimeMs midnight_ms = local - (((local % kMsPerDay) + kMsPerDay) % kMsPerDay) - offset_ms;
   std::vector<runtime::StoredReading> readings;
   for (const auto& info : site.channels()) {
-    if (info.device_id == runtime::kDerivedDeviceId) continue;
-    if (info.zone_kind == runtime::ZoneKind::field) continue;
+    if (info.device_id == runtime::kDerivedDeviceId) {
+      continue;
+    }
+    if (info.zone_kind == runtime::ZoneKind::field) {
+      continue;
+    }
     store.query_raw(info.id, midnight_ms, now_ms + 1, [&](const store::Reading& r) {
       readings.push_back(runtime::StoredReading{r.channel, info.key, r.t_ms, r.value, r.flags});
     });
@@ -150,7 +166,9 @@ int run_serve(const ServeArgs& args) {
       args.db.empty() ? "sqlite:" + (data_dir / "egin.db").string() : args.db;
   const server::HttpAddress http_address = server::parse_http_address(args.http);
   std::optional<runtime::MqttOptions> mqtt_options;
-  if (!args.mqtt.empty()) mqtt_options = runtime::parse_mqtt_url(args.mqtt);
+  if (!args.mqtt.empty()) {
+    mqtt_options = runtime::parse_mqtt_url(args.mqtt);
+  }
   const std::unique_ptr<Clock> clock = make_clock(args);
 
   // Signals are taken by sigwait() below; every thread started from here on inherits the mask.
@@ -231,7 +249,9 @@ int run_serve(const ServeArgs& args) {
   // Order matters: nothing new is acknowledged once HTTP and MQTT are stopped; the pipeline
   // then flushes what it was handed; the store closes last.
   http.stop();
-  if (mqtt) mqtt->stop();
+  if (mqtt) {
+    mqtt->stop();
+  }
   maintenance.stop();
   derived_worker.stop();
   pipeline->stop();
@@ -275,7 +295,9 @@ void add_serve_command(CLI::App& app) {
       ->capture_default_str();
   cmd->callback([args] {
     const int code = run_serve(*args);
-    if (code != 0) throw CLI::RuntimeError(code);
+    if (code != 0) {
+      throw CLI::RuntimeError(code);
+    }
   });
 }
 

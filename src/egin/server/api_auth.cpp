@@ -21,11 +21,13 @@ namespace {
 constexpr std::size_t kTokenBytes = 32;
 constexpr std::size_t kMinTokenChars = 16;
 
-std::string trim(std::string text) {
+std::string trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
+  if (first == std::string_view::npos) {
+    return {};
+  }
   const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
+  return std::string(text.substr(first, last - first + 1));
 }
 
 void write_new_token(const std::filesystem::path& file, const std::string& token) {
@@ -40,7 +42,9 @@ void write_new_token(const std::filesystem::path& file, const std::string& token
   while (done < line.size()) {
     const ssize_t n = ::write(fd, line.data() + done, line.size() - done);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        continue;
+      }
       const int err = errno;
       ::close(fd);
       throw std::system_error(err, std::generic_category(), "cannot write " + file.string());
@@ -66,7 +70,9 @@ ApiAuth ApiAuth::load_or_create(const std::filesystem::path& file, bool& created
     return ApiAuth(token);
   }
   std::ifstream in(file);
-  if (!in) throw std::runtime_error("cannot read the API token file " + file.string());
+  if (!in) {
+    throw std::runtime_error("cannot read the API token file " + file.string());
+  }
   std::string line;
   std::getline(in, line);
   std::string token = trim(line);
@@ -79,7 +85,9 @@ ApiAuth ApiAuth::load_or_create(const std::filesystem::path& file, bool& created
 
 bool ApiAuth::authorize(std::string_view authorization_header) const {
   constexpr std::string_view kScheme = "Bearer ";
-  if (authorization_header.size() <= kScheme.size()) return false;
+  if (authorization_header.size() <= kScheme.size()) {
+    return false;
+  }
   // The scheme name is case-insensitive (RFC 7235 §2.1).
   for (std::size_t i = 0; i < kScheme.size(); ++i) {
     const char c = authorization_header[i];
@@ -87,11 +95,17 @@ bool ApiAuth::authorize(std::string_view authorization_header) const {
     const char want = kScheme[i];
     const char want_lower =
         (want >= 'A' && want <= 'Z') ? static_cast<char>(want - 'A' + 'a') : want;
-    if (lower != want_lower) return false;
+    if (lower != want_lower) {
+      return false;
+    }
   }
   std::string_view presented = authorization_header.substr(kScheme.size());
-  while (!presented.empty() && presented.front() == ' ') presented.remove_prefix(1);
-  while (!presented.empty() && presented.back() == ' ') presented.remove_suffix(1);
+  while (!presented.empty() && presented.front() == ' ') {
+    presented.remove_prefix(1);
+  }
+  while (!presented.empty() && presented.back() == ' ') {
+    presented.remove_suffix(1);
+  }
   return constant_time_equal(presented, token_);
 }
 
@@ -114,7 +128,9 @@ std::string random_token_hex() {
   while (got < bytes.size()) {
     const ssize_t n = ::getrandom(bytes.data() + got, bytes.size() - got, 0);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        continue;
+      }
       throw std::system_error(errno, std::generic_category(), "getrandom");
     }
     got += static_cast<std::size_t>(n);

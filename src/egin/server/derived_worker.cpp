@@ -24,13 +24,19 @@ DerivedWorker::DerivedWorker(runtime::DerivedSeries& derived, runtime::IngestPip
     batch.reserve(readings.size());
     for (const auto& r : readings) {
       // Derived readings come back through the pipeline too; they are nobody's source.
-      if ((r.flags & store::kFlagDerived) != 0U) continue;
+      if ((r.flags & store::kFlagDerived) != 0U) {
+        continue;
+      }
       batch.push_back(r);
     }
-    if (batch.empty()) return;
+    if (batch.empty()) {
+      return;
+    }
     {
       const std::lock_guard lock(mutex_);
-      if (queue_.size() >= kMaxQueuedBatches) queue_.pop_front();
+      if (queue_.size() >= kMaxQueuedBatches) {
+        queue_.pop_front();
+      }
       queue_.push_back(std::move(batch));
     }
     wake_.notify_one();
@@ -41,7 +47,9 @@ DerivedWorker::DerivedWorker(runtime::DerivedSeries& derived, runtime::IngestPip
 DerivedWorker::~DerivedWorker() { stop(); }
 
 void DerivedWorker::feed(std::vector<runtime::StoredReading> readings) {
-  if (readings.empty()) return;
+  if (readings.empty()) {
+    return;
+  }
   {
     const std::lock_guard lock(mutex_);
     queue_.push_back(std::move(readings));
@@ -64,7 +72,9 @@ void DerivedWorker::stop() {
     stopping_ = true;
   }
   wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  if (thread_.joinable()) {
+    thread_.join();
+  }
 }
 
 void DerivedWorker::run() {
@@ -73,7 +83,9 @@ void DerivedWorker::run() {
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) break;  // stopping and nothing left
+      if (queue_.empty()) {
+        break;  // stopping and nothing left
+      }
       batch = std::move(queue_.front());
       queue_.pop_front();
       busy_ = true;

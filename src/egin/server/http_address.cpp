@@ -30,7 +30,9 @@ int parse_port(std::string_view digits, std::string_view text, std::string_view 
 
 HttpAddress parse_http_address(std::string_view text, std::string_view flag) {
   HttpAddress address;
-  if (text.empty()) fail(text, flag, "empty address");
+  if (text.empty()) {
+    fail(text, flag, "empty address");
+  }
   if (text.front() == '[') {
     const auto close = text.find(']');
     if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != ':') {
@@ -38,7 +40,9 @@ HttpAddress parse_http_address(std::string_view text, std::string_view flag) {
     }
     address.host = std::string(text.substr(1, close - 1));
     address.port = parse_port(text.substr(close + 2), text, flag);
-    if (address.host.empty()) fail(text, flag, "empty IPv6 address");
+    if (address.host.empty()) {
+      fail(text, flag, "empty IPv6 address");
+    }
     return address;
   }
   const auto colon = text.rfind(':');
@@ -46,7 +50,9 @@ HttpAddress parse_http_address(std::string_view text, std::string_view flag) {
     address.port = parse_port(text, text, flag);
     return address;
   }
-  if (text.find(':') != colon) fail(text, flag, "write an IPv6 address in brackets");
+  if (text.find(':') != colon) {
+    fail(text, flag, "write an IPv6 address in brackets");
+  }
   const std::string_view host = text.substr(0, colon);
   address.host = host.empty() ? "0.0.0.0" : std::string(host);
   address.port = parse_port(text.substr(colon + 1), text, flag);

@@ -30,7 +30,9 @@ HttpServer::HttpServer(ServerContext& ctx, HttpOptions options)
 
   // Auth in one place, before any /api/v1 route runs (ApiAuth decides).
   http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    if (!is_api_path(req.path)) return httplib::Server::HandlerResponse::Unhandled;
+    if (!is_api_path(req.path)) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     if (ctx_.auth.authorize(req.get_header_value("Authorization"))) {
       return httplib::Server::HandlerResponse::Unhandled;
     }
@@ -45,7 +47,9 @@ HttpServer::HttpServer(ServerContext& ctx, HttpOptions options)
   });
   // Statuses httplib sets by itself (404 no route, 413 body too large, 400 bad request line).
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
+    if (!res.body.empty()) {
+      return;
+    }
     if (res.status == 404) {
       send_error(res, 404, "not_found", "no route " + req.method + " " + req.path);
     } else if (res.status == 413) {
@@ -55,10 +59,12 @@ HttpServer::HttpServer(ServerContext& ctx, HttpOptions options)
     }
   });
   http.set_exception_handler(
-      [this](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+      [this](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
         std::string reason = "unknown error";
         try {
-          if (ep) std::rethrow_exception(ep);
+          if (ep) {
+            std::rethrow_exception(ep);
+          }
         } catch (const std::exception& e) {
           reason = e.what();
         } catch (...) {
@@ -95,14 +101,17 @@ HttpAddress HttpServer::start() {
   });
   // stop() only acts on a running server: wait until the accept loop runs, so that a stop()
   // right after start() cannot be lost.
-  while (!http_->is_running() && !listener_done_.load())
+  while (!http_->is_running() && !listener_done_.load()) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   return bound;
 }
 
 void HttpServer::stop() {
   ctx_.shutting_down.store(true);
-  if (!listener_.joinable()) return;
+  if (!listener_.joinable()) {
+    return;
+  }
   // stop() closes the listening socket; listen_after_bind() then shuts the worker pool down,
   // which lets every request already being handled run to its end before the join returns.
   http_->stop();

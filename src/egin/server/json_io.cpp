@@ -26,7 +26,9 @@ nlohmann::json parse_json_object(const httplib::Request& req) {
   if (body.is_discarded()) {
     throw BadRequest("the request body is not valid JSON (expected a JSON object)");
   }
-  if (!body.is_object()) throw BadRequest("the request body must be a JSON object");
+  if (!body.is_object()) {
+    throw BadRequest("the request body must be a JSON object");
+  }
   return body;
 }
 

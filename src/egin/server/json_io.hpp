@@ -20,8 +20,8 @@ namespace egin::server {
 /// reason for people that names the parameter and the accepted form.
 class BadRequest final : public std::runtime_error {
  public:
-  BadRequest(std::string reason, int status = 400, std::string code = "bad_request")
-      : std::runtime_error(std::move(reason)), status_(status), code_(std::move(code)) {}
+  BadRequest(const std::string& reason, int status = 400, std::string code = "bad_request")
+      : std::runtime_error(reason), status_(status), code_(std::move(code)) {}
   [[nodiscard]] int status() const { return status_; }
   [[nodiscard]] const std::string& code() const { return code_; }
 

@@ -11,9 +11,13 @@ namespace egin::server {
 namespace {
 
 bool needs_quotes(std::string_view value) {
-  if (value.empty()) return true;
+  if (value.empty()) {
+    return true;
+  }
   for (const char c : value) {
-    if (c == ' ' || c == '"' || c == '=' || c == '\t' || c == '\n' || c == '\\') return true;
+    if (c == ' ' || c == '"' || c == '=' || c == '\t' || c == '\n' || c == '\\') {
+      return true;
+    }
   }
   return false;
 }
@@ -39,8 +43,8 @@ void append_value(std::string& out, std::string_view value) {
 
 }  // namespace
 
-LogField::LogField(std::string_view key_, double value_) : key(key_) {
-  value = std::isfinite(value_) ? fmt::format("{:.6g}", value_) : std::string("nan");
+LogField::LogField(std::string_view field_key, double field_value) : key(field_key) {
+  value = std::isfinite(field_value) ? fmt::format("{:.6g}", field_value) : std::string("nan");
 }
 
 Log::Log(std::string_view level) {
@@ -56,7 +60,9 @@ Log::Log(std::shared_ptr<spdlog::logger> logger) : logger_(std::move(logger)) {}
 
 void Log::write(spdlog::level::level_enum level, std::string_view event,
                 std::initializer_list<LogField> fields) {
-  if (!logger_->should_log(level)) return;
+  if (!logger_->should_log(level)) {
+    return;
+  }
   logger_->log(level, "{}", format_log_fields(event, fields));
 }
 

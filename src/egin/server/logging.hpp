@@ -15,19 +15,27 @@ namespace egin::server {
 
 /// One field of a log line; numbers are formatted by the caller's overload.
 struct LogField {
-  LogField(std::string_view key_, std::string_view value_) : key(key_), value(value_) {}
-  LogField(std::string_view key_, const std::string& value_) : key(key_), value(value_) {}
-  LogField(std::string_view key_, const char* value_) : key(key_), value(value_) {}
-  LogField(std::string_view key_, double value_);
-  LogField(std::string_view key_, long long value_) : key(key_), value(std::to_string(value_)) {}
-  LogField(std::string_view key_, unsigned long long value_)
-      : key(key_), value(std::to_string(value_)) {}
-  LogField(std::string_view key_, long value_) : key(key_), value(std::to_string(value_)) {}
-  LogField(std::string_view key_, unsigned long value_)
-      : key(key_), value(std::to_string(value_)) {}
-  LogField(std::string_view key_, int value_) : key(key_), value(std::to_string(value_)) {}
-  LogField(std::string_view key_, unsigned value_) : key(key_), value(std::to_string(value_)) {}
-  LogField(std::string_view key_, bool value_) : key(key_), value(value_ ? "true" : "false") {}
+  LogField(std::string_view field_key, std::string_view field_value)
+      : key(field_key), value(field_value) {}
+  LogField(std::string_view field_key, const std::string& field_value)
+      : key(field_key), value(field_value) {}
+  LogField(std::string_view field_key, const char* field_value)
+      : key(field_key), value(field_value) {}
+  LogField(std::string_view field_key, double field_value);
+  LogField(std::string_view field_key, long long field_value)
+      : key(field_key), value(std::to_string(field_value)) {}
+  LogField(std::string_view field_key, unsigned long long field_value)
+      : key(field_key), value(std::to_string(field_value)) {}
+  LogField(std::string_view field_key, long field_value)
+      : key(field_key), value(std::to_string(field_value)) {}
+  LogField(std::string_view field_key, unsigned long field_value)
+      : key(field_key), value(std::to_string(field_value)) {}
+  LogField(std::string_view field_key, int field_value)
+      : key(field_key), value(std::to_string(field_value)) {}
+  LogField(std::string_view field_key, unsigned field_value)
+      : key(field_key), value(std::to_string(field_value)) {}
+  LogField(std::string_view field_key, bool field_value)
+      : key(field_key), value(field_value ? "true" : "false") {}
   std::string key;
   std::string value;
 };

@@ -42,7 +42,9 @@ Maintenance::Maintenance(store::TimeSeriesStore& store, runtime::LiveSite& site,
 Maintenance::~Maintenance() { stop(); }
 
 void Maintenance::start() {
-  if (thread_.joinable()) return;
+  if (thread_.joinable()) {
+    return;
+  }
   {
     const std::lock_guard lock(mutex_);
     stopping_ = false;
@@ -56,7 +58,9 @@ void Maintenance::stop() {
     stopping_ = true;
   }
   wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  if (thread_.joinable()) {
+    thread_.join();
+  }
 }
 
 void Maintenance::run_retention() {
@@ -106,7 +110,9 @@ void Maintenance::run() {
   for (;;) {
     {
       std::unique_lock lock(mutex_);
-      if (wake_.wait_for(lock, options_.tick, [this] { return stopping_; })) return;
+      if (wake_.wait_for(lock, options_.tick, [this] { return stopping_; })) {
+        return;
+      }
     }
     const TimeMs now_ms = clock_.now_ms();
     try {
@@ -118,7 +124,9 @@ void Maintenance::run() {
       if (today != day) {
         // Every local day that ended since the last look (an accelerated clock may skip some).
         for (std::int64_t d = day; d < today; ++d) {
-          if (daily_) daily_(Date::from_days(static_cast<int>(d)));
+          if (daily_) {
+            daily_(Date::from_days(static_cast<int>(d)));
+          }
         }
         day = today;
       }

@@ -12,10 +12,18 @@ std::vector<std::string> split_list(std::string_view text) {
     const auto comma = text.find(',', start);
     const auto end = comma == std::string_view::npos ? text.size() : comma;
     std::string_view item = text.substr(start, end - start);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) items.emplace_back(item);
-    if (comma == std::string_view::npos) break;
+    while (!item.empty() && item.front() == ' ') {
+      item.remove_prefix(1);
+    }
+    while (!item.empty() && item.back() == ' ') {
+      item.remove_suffix(1);
+    }
+    if (!item.empty()) {
+      items.emplace_back(item);
+    }
+    if (comma == std::string_view::npos) {
+      break;
+    }
     start = comma + 1;
   }
   return items;
@@ -32,7 +40,9 @@ std::string required_param(const httplib::Request& req, std::string_view name,
 
 std::optional<TimeMs> time_param(const httplib::Request& req, std::string_view name) {
   const std::string key(name);
-  if (!req.has_param(key.c_str())) return std::nullopt;
+  if (!req.has_param(key.c_str())) {
+    return std::nullopt;
+  }
   const std::string text = req.get_param_value(key.c_str());
   const auto t_ms = parse_iso_time_ms(text);
   if (!t_ms) {

@@ -17,10 +17,18 @@ namespace egin::server {
 namespace {
 
 store::Resolution export_resolution(const std::string& step) {
-  if (step == "raw") return store::Resolution::raw;
-  if (step == "1m") return store::Resolution::minute;
-  if (step == "1h") return store::Resolution::hour;
-  if (step == "1d") return store::Resolution::day;
+  if (step == "raw") {
+    return store::Resolution::raw;
+  }
+  if (step == "1m") {
+    return store::Resolution::minute;
+  }
+  if (step == "1h") {
+    return store::Resolution::hour;
+  }
+  if (step == "1d") {
+    return store::Resolution::day;
+  }
   throw BadRequest("parameter 'step': '" + step +
                    "' is not an export step (expected raw, 1m, "
                    "1h or 1d)");
@@ -44,11 +52,17 @@ std::string file_name(TimeMs from_ms, TimeMs to_ms, const std::string& step,
   auto compact = [](TimeMs t_ms) {
     std::string text;
     for (const char c : format_iso_utc(t_ms)) {
-      if (c == '-' || c == ':') continue;
-      if (c == '.') break;
+      if (c == '-' || c == ':') {
+        continue;
+      }
+      if (c == '.') {
+        break;
+      }
       text.push_back(c);
     }
-    if (text.empty() || text.back() != 'Z') text.push_back('Z');
+    if (text.empty() || text.back() != 'Z') {
+      text.push_back('Z');
+    }
     return text;
   };
   return "egin-" + compact(from_ms) + "-" + compact(to_ms) + "-" + step + "." +
@@ -103,8 +117,12 @@ void get_export(ServerContext& ctx, const httplib::Request& req, httplib::Respon
     try {
       const store::ExportStats stats =
           store::export_series(ctx.store, *request, [&sink](std::string_view chunk) {
-            if (chunk.empty()) return;
-            if (!sink.write(chunk.data(), chunk.size())) throw ClientGone{};
+            if (chunk.empty()) {
+              return;
+            }
+            if (!sink.write(chunk.data(), chunk.size())) {
+              throw ClientGone{};
+            }
           });
       sink.done();
       ctx.log.info("export", {{"format", std::string(store::export_format_name(request->format))},

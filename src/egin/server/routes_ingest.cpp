@@ -72,7 +72,9 @@ void handle_ingest(ServerContext& ctx, const httplib::Request& req, httplib::Res
             {"duplicates", result.duplicates},
             {"rejected", result.rejected},
             {"rejects", rejects}};
-  if (result.rejects.size() > kMaxRejectsListed) body["rejects_truncated"] = true;
+  if (result.rejects.size() > kMaxRejectsListed) {
+    body["rejects_truncated"] = true;
+  }
   if (result.rejected > 0) {
     ctx.log.debug("ingest_rejects", {{"source", "http"},
                                      {"accepted", result.accepted},

@@ -81,7 +81,9 @@ void get_storage(ServerContext& ctx, httplib::Response& res) {
                              {"minute_days", r.minute_days},
                              {"hour_days", r.hour_days},
                              {"day_days", r.day_days}});
-    if (r.channel_class == "default") default_raw_days = r.raw_days;
+    if (r.channel_class == "default") {
+      default_raw_days = r.raw_days;
+    }
   }
   json body{
       {"backend", ctx.store.backend()},

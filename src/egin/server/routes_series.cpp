@@ -44,7 +44,9 @@ void get_series(ServerContext& ctx, const httplib::Request& req, httplib::Respon
   if (step == "raw") {
     std::size_t n = 0;
     ctx.store.query_raw(info->id, from_ms, to_ms, [&](const store::Reading& r) {
-      if (++n > kMaxRawPoints) return;
+      if (++n > kMaxRawPoints) {
+        return;
+      }
       points.push_back(json{
           {"t", format_iso_utc(r.t_ms)}, {"t_ms", r.t_ms}, {"value", r.value}, {"flags", r.flags}});
     });

@@ -19,7 +19,9 @@ using nlohmann::json;
 
 const runtime::ZoneSpec* find_zone(const runtime::Site& site, std::string_view id) {
   for (const auto& zone : site.zones) {
-    if (zone.id == id) return &zone;
+    if (zone.id == id) {
+      return &zone;
+    }
   }
   return nullptr;
 }
@@ -31,14 +33,18 @@ void get_sites(ServerContext& ctx, httplib::Response& res) {
 void get_zones(ServerContext& ctx, httplib::Response& res) {
   const runtime::Site site = ctx.site.snapshot();
   json zones = json::array();
-  for (const auto& zone : site.zones) zones.push_back(zone_summary_json(zone));
+  for (const auto& zone : site.zones) {
+    zones.push_back(zone_summary_json(zone));
+  }
   send_json(res, 200, json{{"site", site.id}, {"zones", zones}});
 }
 
 void get_zone(ServerContext& ctx, const std::string& id, httplib::Response& res) {
   const runtime::Site site = ctx.site.snapshot();
   const runtime::ZoneSpec* zone = find_zone(site, id);
-  if (zone == nullptr) throw BadRequest("no zone '" + id + "'", 404, "not_found");
+  if (zone == nullptr) {
+    throw BadRequest("no zone '" + id + "'", 404, "not_found");
+  }
   send_json(res, 200, zone_detail_json(*zone, ctx.site, ctx.pipeline, ctx.clock.now_ms()));
 }
 
@@ -68,7 +74,9 @@ void get_channels(ServerContext& ctx, httplib::Response& res) {
 
 void get_channel(ServerContext& ctx, const std::string& key_or_id, httplib::Response& res) {
   const auto info = resolve_channel(ctx.site, key_or_id);
-  if (!info) throw BadRequest("no channel '" + key_or_id + "'", 404, "not_found");
+  if (!info) {
+    throw BadRequest("no channel '" + key_or_id + "'", 404, "not_found");
+  }
   send_json(res, 200, channel_json(*info, ctx.pipeline.latest(info->id), ctx.clock.now_ms()));
 }
 
@@ -92,7 +100,9 @@ void put_channel(ServerContext& ctx, const std::string& key_or_id, const httplib
   const std::string channel = key.substr(second + 1);
   ctx.site.put_channel(zone, device, channel_spec_from_json(parse_json_object(req), channel));
   const auto info = ctx.site.find(key);
-  if (!info) throw std::runtime_error("channel '" + key + "' missing after it was saved");
+  if (!info) {
+    throw std::runtime_error("channel '" + key + "' missing after it was saved");
+  }
   ctx.log.info("site_edit", {{"what", "channel"}, {"key", key}, {"created", !existing}});
   send_json(res, existing ? 200 : 201,
             channel_json(*info, ctx.pipeline.latest(info->id), ctx.clock.now_ms()));
@@ -113,7 +123,9 @@ void put_zone(ServerContext& ctx, const std::string& id, const httplib::Request&
   ctx.site.put_zone(zone_spec_from_json(parse_json_object(req), id));
   const runtime::Site site = ctx.site.snapshot();
   const runtime::ZoneSpec* zone = find_zone(site, id);
-  if (zone == nullptr) throw std::runtime_error("zone '" + id + "' missing after it was saved");
+  if (zone == nullptr) {
+    throw std::runtime_error("zone '" + id + "' missing after it was saved");
+  }
   ctx.log.info("site_edit", {{"what", "zone"}, {"zone", id}, {"created", !existed}});
   send_json(res, existed ? 200 : 201,
             zone_detail_json(*zone, ctx.site, ctx.pipeline, ctx.clock.now_ms()));
@@ -132,7 +144,9 @@ void put_device(ServerContext& ctx, const std::string& zone_id, const std::strin
   ctx.site.put_device(zone_id, device_spec_from_json(parse_json_object(req), device_id));
   const runtime::Site site = ctx.site.snapshot();
   const runtime::ZoneSpec* zone = find_zone(site, zone_id);
-  if (zone == nullptr) throw std::runtime_error("zone '" + zone_id + "' missing after the edit");
+  if (zone == nullptr) {
+    throw std::runtime_error("zone '" + zone_id + "' missing after the edit");
+  }
   ctx.log.info("site_edit", {{"what", "device"}, {"zone", zone_id}, {"device", device_id}});
   send_json(res, 200, zone_detail_json(*zone, ctx.site, ctx.pipeline, ctx.clock.now_ms()));
 }

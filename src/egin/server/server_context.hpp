@@ -20,7 +20,7 @@
 
 namespace egin::server {
 
-inline constexpr std::size_t kDefaultMaxBodyBytes = 32U * 1024U * 1024U;
+inline constexpr std::size_t kDefaultMaxBodyBytes = std::size_t{32} * 1024 * 1024;
 
 struct ServerContext {
   store::TimeSeriesStore& store;

@@ -26,7 +26,9 @@ void check_known_fields(const json& body, const std::set<std::string, std::less<
   for (const auto& [key, value] : body.items()) {
     if (!known.contains(key)) {
       std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      for (const auto& k : known) {
+        list += (list.empty() ? "" : ", ") + k;
+      }
       bad_field(key, "unknown field of a " + std::string(what), list);
     }
   }
@@ -34,24 +36,38 @@ void check_known_fields(const json& body, const std::set<std::string, std::less<
 
 std::optional<std::string> opt_string(const json& body, std::string_view field) {
   const auto it = body.find(field);
-  if (it == body.end() || it->is_null()) return std::nullopt;
-  if (!it->is_string()) bad_field(field, "must be a string", "a JSON string");
+  if (it == body.end() || it->is_null()) {
+    return std::nullopt;
+  }
+  if (!it->is_string()) {
+    bad_field(field, "must be a string", "a JSON string");
+  }
   return it->get<std::string>();
 }
 
 std::optional<double> opt_number(const json& body, std::string_view field) {
   const auto it = body.find(field);
-  if (it == body.end() || it->is_null()) return std::nullopt;
-  if (!it->is_number()) bad_field(field, "must be a number", "a JSON number");
+  if (it == body.end() || it->is_null()) {
+    return std::nullopt;
+  }
+  if (!it->is_number()) {
+    bad_field(field, "must be a number", "a JSON number");
+  }
   const double value = it->get<double>();
-  if (!std::isfinite(value)) bad_field(field, "must be finite", "a finite number");
+  if (!std::isfinite(value)) {
+    bad_field(field, "must be finite", "a finite number");
+  }
   return value;
 }
 
 const json* opt_array(const json& body, std::string_view field) {
   const auto it = body.find(field);
-  if (it == body.end() || it->is_null()) return nullptr;
-  if (!it->is_array()) bad_field(field, "must be an array", "a JSON array of objects");
+  if (it == body.end() || it->is_null()) {
+    return nullptr;
+  }
+  if (!it->is_array()) {
+    bad_field(field, "must be an array", "a JSON array of objects");
+  }
   return &*it;
 }
 
@@ -76,7 +92,9 @@ json optional_number_json(const std::optional<double>& value) {
 
 std::string_view freshness(const runtime::ChannelSpec& spec,
                            const std::optional<runtime::StoredReading>& latest, TimeMs now_ms) {
-  if (!latest) return "no_data";
+  if (!latest) {
+    return "no_data";
+  }
   const double period_ms = std::max(spec.sampling_period_s, 1.0) * 1000.0;
   const auto age_ms = static_cast<double>(now_ms - latest->t_ms);
   return age_ms <= kFreshPeriods * period_ms ? "fresh" : "stale";
@@ -126,7 +144,9 @@ json site_summary_json(const runtime::Site& site) {
   std::size_t channels = 0;
   for (const auto& zone : site.zones) {
     devices += zone.devices.size();
-    for (const auto& device : zone.devices) channels += device.channels.size();
+    for (const auto& device : zone.devices) {
+      channels += device.channels.size();
+    }
   }
   json retention = json::array();
   for (const auto& r : site.retention) {
@@ -152,7 +172,9 @@ json site_summary_json(const runtime::Site& site) {
 
 json zone_summary_json(const runtime::ZoneSpec& zone) {
   std::size_t channels = 0;
-  for (const auto& device : zone.devices) channels += device.channels.size();
+  for (const auto& device : zone.devices) {
+    channels += device.channels.size();
+  }
   return json{{"id", zone.id},
               {"name", zone.name},
               {"kind", runtime::zone_kind_name(zone.kind)},
@@ -167,7 +189,9 @@ json zone_detail_json(const runtime::ZoneSpec& zone, const runtime::LiveSite& si
     json channels = json::array();
     for (const auto& channel : device.channels) {
       const auto info = site.find(runtime::channel_key(zone, device, channel));
-      if (!info) continue;
+      if (!info) {
+        continue;
+      }
       channels.push_back(channel_json(*info, pipeline.latest(info->id), now_ms));
     }
     devices.push_back(json{
@@ -180,7 +204,9 @@ json zone_detail_json(const runtime::ZoneSpec& zone, const runtime::LiveSite& si
 }
 
 runtime::ChannelSpec channel_spec_from_json(const json& body, std::string_view id) {
-  if (!body.is_object()) bad_field("channel", "must be an object", "a JSON object");
+  if (!body.is_object()) {
+    bad_field("channel", "must be an object", "a JSON object");
+  }
   check_known_fields(body,
                      {"id", "name", "quantity", "unit", "kind", "min", "max", "sampling_period_s",
                       "channel_class", "max_rate_per_min", "stuck_minutes"},
@@ -192,8 +218,12 @@ runtime::ChannelSpec channel_spec_from_json(const json& body, std::string_view i
               "the same id or no id in the body");
   }
   spec.name = opt_string(body, "name").value_or(spec.id);
-  if (auto v = opt_string(body, "quantity")) spec.quantity = *v;
-  if (auto v = opt_string(body, "unit")) spec.unit = *v;
+  if (auto v = opt_string(body, "quantity")) {
+    spec.quantity = *v;
+  }
+  if (auto v = opt_string(body, "unit")) {
+    spec.unit = *v;
+  }
   if (auto v = opt_string(body, "kind")) {
     if (*v == "sensor") {
       spec.kind = runtime::ChannelKind::sensor;
@@ -203,17 +233,27 @@ runtime::ChannelSpec channel_spec_from_json(const json& body, std::string_view i
       bad_field("kind", "unknown kind '" + *v + "'", "sensor or actuator");
     }
   }
-  if (auto v = opt_number(body, "min")) spec.min = *v;
-  if (auto v = opt_number(body, "max")) spec.max = *v;
-  if (auto v = opt_number(body, "sampling_period_s")) spec.sampling_period_s = *v;
-  if (auto v = opt_string(body, "channel_class")) spec.channel_class = *v;
+  if (auto v = opt_number(body, "min")) {
+    spec.min = *v;
+  }
+  if (auto v = opt_number(body, "max")) {
+    spec.max = *v;
+  }
+  if (auto v = opt_number(body, "sampling_period_s")) {
+    spec.sampling_period_s = *v;
+  }
+  if (auto v = opt_string(body, "channel_class")) {
+    spec.channel_class = *v;
+  }
   spec.max_rate_per_min = opt_number(body, "max_rate_per_min");
   spec.stuck_minutes = opt_number(body, "stuck_minutes");
   return spec;
 }
 
 runtime::DeviceSpec device_spec_from_json(const json& body, std::string_view id) {
-  if (!body.is_object()) bad_field("device", "must be an object", "a JSON object");
+  if (!body.is_object()) {
+    bad_field("device", "must be an object", "a JSON object");
+  }
   check_known_fields(body, {"id", "name", "model", "channels"}, "device");
   runtime::DeviceSpec device;
   device.id = std::string(id);
@@ -233,7 +273,9 @@ runtime::DeviceSpec device_spec_from_json(const json& body, std::string_view id)
 }
 
 runtime::ZoneSpec zone_spec_from_json(const json& body, std::string_view id) {
-  if (!body.is_object()) bad_field("zone", "must be an object", "a JSON object");
+  if (!body.is_object()) {
+    bad_field("zone", "must be an object", "a JSON object");
+  }
   check_known_fields(body, {"id", "name", "kind", "devices"}, "zone");
   runtime::ZoneSpec zone;
   zone.id = std::string(id);
@@ -268,7 +310,9 @@ std::optional<runtime::ChannelInfo> resolve_channel(const runtime::LiveSite& sit
     store::ChannelId id = 0;
     const auto [end, ec] =
         std::from_chars(key_or_id.data(), key_or_id.data() + key_or_id.size(), id);
-    if (ec != std::errc{} || end != key_or_id.data() + key_or_id.size()) return std::nullopt;
+    if (ec != std::errc{} || end != key_or_id.data() + key_or_id.size()) {
+      return std::nullopt;
+    }
     return site.find(id);
   }
   return site.find(key_or_id);

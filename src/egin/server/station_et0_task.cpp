@@ -29,18 +29,26 @@ runtime::ChannelSpec et0_channel() {
 }  // namespace
 
 void add_derived_channels(runtime::Site& site, const runtime::DerivedSeries& derived) {
-  for (auto& [zone_id, device] : derived.devices()) {
+  for (const auto& zone_device : derived.devices()) {
+    const std::string& zone_id = zone_device.first;
+    const runtime::DeviceSpec& device = zone_device.second;
     for (auto& zone : site.zones) {
-      if (zone.id != zone_id) continue;
+      if (zone.id != zone_id) {
+        continue;
+      }
       std::erase_if(zone.devices, [&](const runtime::DeviceSpec& d) { return d.id == device.id; });
       zone.devices.push_back(device);
     }
   }
   for (auto& zone : site.zones) {
-    if (zone.kind != runtime::ZoneKind::weather_station) continue;
+    if (zone.kind != runtime::ZoneKind::weather_station) {
+      continue;
+    }
     runtime::DeviceSpec* device = nullptr;
     for (auto& d : zone.devices) {
-      if (d.id == runtime::kDerivedDeviceId) device = &d;
+      if (d.id == runtime::kDerivedDeviceId) {
+        device = &d;
+      }
     }
     if (device == nullptr) {
       runtime::DeviceSpec d;
@@ -60,12 +68,16 @@ int ingest_station_et0(store::TimeSeriesStore& store, const runtime::LiveSite& s
                        runtime::IngestPipeline& pipeline, Date local_day, Log& log) {
   const runtime::Site snapshot = site.snapshot();
   std::unordered_map<std::string, store::ChannelId> ids_by_key;
-  for (const auto& info : site.channels()) ids_by_key.emplace(info.key, info.id);
+  for (const auto& info : site.channels()) {
+    ids_by_key.emplace(info.key, info.id);
+  }
   const TimeMs day_start_ms = static_cast<TimeMs>(local_day.days_since_epoch()) * kMsPerDay -
                               static_cast<TimeMs>(snapshot.utc_offset_min) * kMsPerMinute;
   int done = 0;
   for (const auto& zone : snapshot.zones) {
-    if (zone.kind != runtime::ZoneKind::weather_station) continue;
+    if (zone.kind != runtime::ZoneKind::weather_station) {
+      continue;
+    }
     std::string why;
     const auto et0_mm = runtime::station_et0_mm(store, snapshot, zone, ids_by_key, local_day, &why);
     if (!et0_mm) {

@@ -8,7 +8,9 @@ namespace egin::server {
 
 std::optional<DiskSpace> disk_space(const std::filesystem::path& path) {
   struct statvfs fs {};
-  if (::statvfs(path.c_str(), &fs) != 0) return std::nullopt;
+  if (::statvfs(path.c_str(), &fs) != 0) {
+    return std::nullopt;
+  }
   DiskSpace disk;
   disk.total_bytes =
       static_cast<std::int64_t>(fs.f_blocks) * static_cast<std::int64_t>(fs.f_frsize);
@@ -23,7 +25,9 @@ GrowthEstimate estimate_growth(std::span<const DayCount> complete_days, std::int
   std::int64_t total = 0;
   int days_with_data = 0;
   for (const DayCount& d : complete_days) {
-    if (d.readings <= 0) continue;
+    if (d.readings <= 0) {
+      continue;
+    }
     total += d.readings;
     ++days_with_data;
   }
@@ -61,7 +65,9 @@ std::vector<DayCount> daily_counts(store::TimeSeriesStore& store, TimeMs now_ms,
     store.query_rollup(channel.id, store::Resolution::hour, from_ms, to_ms,
                        [&](const store::RollupRow& row) {
                          const TimeMs i = (row.start_ms - from_ms) / kMsPerDay;
-                         if (i < 0 || i > days) return;
+                         if (i < 0 || i > days) {
+                           return;
+                         }
                          counts[static_cast<std::size_t>(i)].readings += row.count;
                        });
   }
