@@ -181,6 +181,10 @@ ag::CsvMetadata disaggregation_metadata(const ag::DisaggregationResult& r,
                   o.step_s, o.temperature.a_h, o.temperature.b, o.temperature.c_h,
                   r.radiation_shape_clear_sky ? "ASCE-EWRI 2005 App. D" : "Ra only, no elevation"));
   meta.emplace_back("fallbacks", fallback_summary(r));
+  meta.emplace_back("fallback_parameters",
+                    fmt::format("kRs {} (FAO-56 Eq. 50), K0 {} °C (Eq. 48), Angström as {} bs {} "
+                                "(Eq. 35), wind 2 m/s at 2 m",
+                                o.krs, o.tdew_below_tmin_c, o.angstrom_as, o.angstrom_bs));
   return meta;
 }
 
