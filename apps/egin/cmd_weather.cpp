@@ -38,12 +38,24 @@ namespace fs = std::filesystem;
 
 /// Seconds of a --step value; nullopt for "daily".
 std::optional<int> step_seconds(const std::string& step) {
-  if (step == "daily") return std::nullopt;
-  if (step == "1h") return 3600;
-  if (step == "30m") return 1800;
-  if (step == "15m") return 900;
-  if (step == "10m") return 600;
-  if (step == "5m") return 300;
+  if (step == "daily") {
+    return std::nullopt;
+  }
+  if (step == "1h") {
+    return 3600;
+  }
+  if (step == "30m") {
+    return 1800;
+  }
+  if (step == "15m") {
+    return 900;
+  }
+  if (step == "10m") {
+    return 600;
+  }
+  if (step == "5m") {
+    return 300;
+  }
   throw InputError({"", 0, "--step"}, "unknown step '" + step + "'",
                    "daily, 1h, 30m, 15m, 10m or 5m");
 }
@@ -54,7 +66,9 @@ int parse_utc_offset(const std::string& text) {
     return InputError({"", 0, "--utc-offset"}, "'" + text + "' is not a UTC offset",
                       "±HH:MM (e.g. +05:00) or whole hours, −12 to +14");
   };
-  if (text == "Z" || text == "z") return 0;
+  if (text == "Z" || text == "z") {
+    return 0;
+  }
   std::size_t at = 0;
   int sign = 1;
   if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
@@ -68,16 +82,22 @@ int parse_utc_offset(const std::string& text) {
   try {
     std::size_t used = 0;
     hours = std::stoi(rest.substr(0, colon), &used);
-    if (used != (colon == std::string::npos ? rest.size() : colon)) throw bad();
+    if (used != (colon == std::string::npos ? rest.size() : colon)) {
+      throw bad();
+    }
     if (colon != std::string::npos) {
       minutes = std::stoi(rest.substr(colon + 1), &used);
-      if (used != rest.size() - colon - 1 || minutes < 0 || minutes > 59) throw bad();
+      if (used != rest.size() - colon - 1 || minutes < 0 || minutes > 59) {
+        throw bad();
+      }
     }
   } catch (const std::logic_error&) {
     throw bad();
   }
   const int seconds = sign * (hours * 3600 + minutes * 60);
-  if (hours < 0 || seconds < -12 * 3600 || seconds > 14 * 3600) throw bad();
+  if (hours < 0 || seconds < -12 * 3600 || seconds > 14 * 3600) {
+    throw bad();
+  }
   return seconds;
 }
 
@@ -90,7 +110,9 @@ std::string offset_text(int seconds) {
 /// ./data/weather, and data/weather in the folders above the program.
 std::vector<fs::path> normals_dirs(const std::string& data_flag) {
   std::vector<fs::path> dirs;
-  if (!data_flag.empty()) dirs.emplace_back(fs::path(data_flag) / "weather");
+  if (!data_flag.empty()) {
+    dirs.emplace_back(fs::path(data_flag) / "weather");
+  }
   if (const char* env = std::getenv("EGIN_DATA_DIR"); env != nullptr && *env != '\0') {
     dirs.emplace_back(fs::path(env) / "weather");
   }
@@ -99,7 +121,9 @@ std::vector<fs::path> normals_dirs(const std::string& data_flag) {
   fs::path dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
   while (!ec && !dir.empty()) {
     dirs.emplace_back(dir / "data" / "weather");
-    if (dir == dir.parent_path()) break;
+    if (dir == dir.parent_path()) {
+      break;
+    }
     dir = dir.parent_path();
   }
   return dirs;
@@ -107,32 +131,43 @@ std::vector<fs::path> normals_dirs(const std::string& data_flag) {
 
 std::string resolve_normals(const std::string& name, const std::string& data_flag) {
   std::error_code ec;
-  if (fs::is_regular_file(name, ec)) return name;
+  if (fs::is_regular_file(name, ec)) {
+    return name;
+  }
   const bool looks_like_path =
       name.find('/') != std::string::npos || fs::path(name).extension() == ".toml";
   if (!looks_like_path) {
     for (const fs::path& dir : normals_dirs(data_flag)) {
       for (const std::string& file : {name + "_normals.toml", name + ".toml"}) {
-        if (fs::is_regular_file(dir / file, ec)) return (dir / file).string();
+        if (fs::is_regular_file(dir / file, ec)) {
+          return (dir / file).string();
+        }
       }
     }
   }
   std::vector<std::string> known;
   for (const fs::path& dir : normals_dirs(data_flag)) {
-    if (!fs::is_directory(dir, ec)) continue;
+    if (!fs::is_directory(dir, ec)) {
+      continue;
+    }
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
       const std::string f = entry.path().filename().string();
       const std::string suffix = "_normals.toml";
-      if (f.size() > suffix.size() && f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      if (f.size() > suffix.size() &&
+          f.compare(f.size() - suffix.size(), suffix.size(), suffix) == 0) {
         known.push_back(f.substr(0, f.size() - suffix.size()));
       }
     }
-    if (!known.empty()) break;
+    if (!known.empty()) {
+      break;
+    }
   }
   std::string expected = "an existing normals file, or a name of data/weather/<name>_normals.toml";
   if (!known.empty()) {
     expected += " (";
-    for (std::size_t i = 0; i < known.size(); ++i) expected += (i ? ", " : "") + known[i];
+    for (std::size_t i = 0; i < known.size(); ++i) {
+      expected += (i ? ", " : "") + known[i];
+    }
     expected += ")";
   }
   throw InputError({"", 0, "--normals"}, "no normals file '" + name + "'", expected);
@@ -219,10 +254,13 @@ void run_generate(const GenerateArgs& a) {
                                 a.seed, a.years, a.start_year, fs::path(path).filename().string()));
   meta.emplace_back("normals", fmt::format("{}{}", normals.name,
                                            normals.period.empty() ? "" : " " + normals.period));
-  for (const std::string& note : generated.notes) meta.emplace_back("generator", note);
+  for (const std::string& note : generated.notes) {
+    meta.emplace_back("generator", note);
+  }
   std::string tail;
   if (!step) {
-    emit(a.out, [&](std::ostream& out) { ag::write_daily_weather_csv(out, generated.series, meta); });
+    emit(a.out,
+         [&](std::ostream& out) { ag::write_daily_weather_csv(out, generated.series, meta); });
   } else {
     ag::DisaggregationOptions o;
     o.step_s = *step;
@@ -268,9 +306,15 @@ void run_disaggregate(const DisaggregateArgs& a) {
   overrides.wind_height_m = a.wind_height;
   ag::DisaggregationOptions o;
   o.step_s = *step;
-  if (!a.utc_offset.empty()) o.utc_offset_s = parse_utc_offset(a.utc_offset);
-  if (a.krs) o.krs = *a.krs;
-  if (a.tdew_below_tmin) o.tdew_below_tmin_c = *a.tdew_below_tmin;
+  if (!a.utc_offset.empty()) {
+    o.utc_offset_s = parse_utc_offset(a.utc_offset);
+  }
+  if (a.krs) {
+    o.krs = *a.krs;
+  }
+  if (a.tdew_below_tmin) {
+    o.tdew_below_tmin_c = *a.tdew_below_tmin;
+  }
   const ag::DailyWeatherSeries daily = ag::read_daily_weather_csv(a.weather, overrides);
   const ag::DisaggregationResult r = ag::disaggregate_daily_weather(daily, o);
   ag::CsvMetadata meta;
@@ -313,8 +357,9 @@ void add_weather_command(CLI::App& app) {
       ->default_str("daily");
   gen->add_option("--utc-offset", g->utc_offset,
                   "UTC offset of the sub-daily time stamps, e.g. +05:00 (default: longitude/15)");
-  gen->add_option("--data", g->data, "Data directory holding weather/ (default: $EGIN_DATA_DIR, "
-                                     "./data, or the one above the program)");
+  gen->add_option("--data", g->data,
+                  "Data directory holding weather/ (default: $EGIN_DATA_DIR, "
+                  "./data, or the one above the program)");
   gen->callback([g] { run_generate(*g); });
 
   auto d = std::make_shared<DisaggregateArgs>();

@@ -154,10 +154,10 @@ class NormalsReader final {
     out_.lines[field] = line_of_node(node);
     const toml::array* array = node.as_array();
     if (array == nullptr || array->size() != kMonthsPerYear) {
-      throw InputError({source_, line_of_node(node), field},
-                       array == nullptr ? "is not an array"
-                                        : "has " + std::to_string(array->size()) + " values",
-                       "an array of 12 numbers, January first");
+      throw InputError(
+          {source_, line_of_node(node), field},
+          array == nullptr ? "is not an array" : "has " + std::to_string(array->size()) + " values",
+          "an array of 12 numbers, January first");
     }
     MonthlyValues values{};
     for (std::size_t m = 0; m < kMonthsPerYear; ++m) {
@@ -173,11 +173,10 @@ class NormalsReader final {
         hi = spec.max_per_day * kMaxDays[m];
       }
       if (*v < spec.lo || *v > hi) {
-        throw InputError({source_, line_of_node(item), field},
-                         std::string("value ") + number_text(*v) + " for " + kMonthNames[m] +
-                             " is out of range",
-                         number_text(spec.lo) + " to " + number_text(hi) + " " +
-                             std::string(spec.unit));
+        throw InputError(
+            {source_, line_of_node(item), field},
+            std::string("value ") + number_text(*v) + " for " + kMonthNames[m] + " is out of range",
+            number_text(spec.lo) + " to " + number_text(hi) + " " + std::string(spec.unit));
       }
       values[m] = *v;
     }
@@ -255,8 +254,7 @@ ClimateNormals parse_climate_normals_toml(std::string_view text, const std::stri
 ClimateNormals read_climate_normals(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw InputError({path, 0, ""}, "cannot read the file",
-                     "a readable climate normals TOML file");
+    throw InputError({path, 0, ""}, "cannot read the file", "a readable climate normals TOML file");
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();

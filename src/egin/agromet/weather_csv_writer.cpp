@@ -24,11 +24,21 @@ std::string cell(double v, int decimals) {
 }
 
 void write_site(std::ostream& out, const SiteMeta& site, bool has_wind, const CsvMetadata& extra) {
-  if (!site.name.empty()) out << "# name: " << site.name << '\n';
-  if (!is_missing(site.latitude_deg)) out << "# latitude_deg: " << site.latitude_deg << '\n';
-  if (!is_missing(site.longitude_deg)) out << "# longitude_deg: " << site.longitude_deg << '\n';
-  if (!is_missing(site.elevation_m)) out << "# elevation_m: " << site.elevation_m << '\n';
-  if (has_wind) out << "# wind_height_m: " << site.wind_height_m << '\n';
+  if (!site.name.empty()) {
+    out << "# name: " << site.name << '\n';
+  }
+  if (!is_missing(site.latitude_deg)) {
+    out << "# latitude_deg: " << site.latitude_deg << '\n';
+  }
+  if (!is_missing(site.longitude_deg)) {
+    out << "# longitude_deg: " << site.longitude_deg << '\n';
+  }
+  if (!is_missing(site.elevation_m)) {
+    out << "# elevation_m: " << site.elevation_m << '\n';
+  }
+  if (has_wind) {
+    out << "# wind_height_m: " << site.wind_height_m << '\n';
+  }
   for (const auto& [key, value] : extra) {
     out << "# " << key << ": " << value << '\n';
   }
@@ -78,14 +88,20 @@ void write_daily_weather_csv(std::ostream& out, const DailyWeatherSeries& series
   }};
   const auto columns = present(kColumns, series.days);
   bool has_wind = false;
-  for (const auto& c : columns) has_wind = has_wind || c.field == &DailyWeather::wind_m_s;
+  for (const auto& c : columns) {
+    has_wind = has_wind || c.field == &DailyWeather::wind_m_s;
+  }
   write_site(out, series.site, has_wind, extra);
   out << "date";
-  for (const auto& c : columns) out << ',' << c.name;
+  for (const auto& c : columns) {
+    out << ',' << c.name;
+  }
   out << '\n';
   for (const DailyWeather& d : series.days) {
     out << d.date.iso();
-    for (const auto& c : columns) out << ',' << cell(d.*c.field, c.decimals);
+    for (const auto& c : columns) {
+      out << ',' << cell(d.*c.field, c.decimals);
+    }
     out << '\n';
   }
 }
@@ -106,7 +122,9 @@ void write_period_weather_csv(std::ostream& out, const PeriodWeatherSeries& seri
   }};
   const auto columns = present(kColumns, series.periods);
   bool has_wind = false;
-  for (const auto& c : columns) has_wind = has_wind || c.field == &PeriodWeather::wind_m_s;
+  for (const auto& c : columns) {
+    has_wind = has_wind || c.field == &PeriodWeather::wind_m_s;
+  }
   CsvMetadata meta;
   bool same_period = !series.periods.empty();
   for (const PeriodWeather& p : series.periods) {
@@ -118,7 +136,9 @@ void write_period_weather_csv(std::ostream& out, const PeriodWeatherSeries& seri
   meta.insert(meta.end(), extra.begin(), extra.end());
   write_site(out, series.site, has_wind, meta);
   out << "time";
-  for (const auto& c : columns) out << ',' << c.name;
+  for (const auto& c : columns) {
+    out << ',' << c.name;
+  }
   out << '\n';
   for (const PeriodWeather& p : series.periods) {
     out << format_iso_time(p.start_utc_s, p.utc_offset_s);

@@ -43,7 +43,8 @@ ResolvedDay resolve(const DailyWeather& d, const SiteMeta& site, const Disaggreg
   const double lat = degrees_to_radians(site.latitude_deg);
   r.temperature.tmax_c = d.tmax_c;
   r.temperature.tmin_c = d.tmin_c;
-  r.temperature.sun = sun_times(site.latitude_deg, site.longitude_deg, r.doy, utc_offset_s / 3600.0);
+  r.temperature.sun =
+      sun_times(site.latitude_deg, site.longitude_deg, r.doy, utc_offset_s / 3600.0);
   // Rs: measured > sunshine (Eq. 35) > temperature range (Eq. 50).
   const double ra = extraterrestrial_radiation_daily_mj_m2(lat, r.doy);  // Eq. 21
   if (!is_missing(d.rs_mj_m2)) {
@@ -106,16 +107,16 @@ void check_inputs(const DailyWeatherSeries& daily, const DisaggregationOptions& 
                      "# longitude_deg: in the file or --lon, −180 to 180 (+ east)");
   }
   for (const DailyWeather& d : daily.days) {
-    for (const auto& [name, v] : {std::pair<const char*, double>{"tmax_c", d.tmax_c},
-                                  {"tmin_c", d.tmin_c}}) {
+    for (const auto& [name, v] :
+         {std::pair<const char*, double>{"tmax_c", d.tmax_c}, {"tmin_c", d.tmin_c}}) {
       if (is_missing(v)) {
         throw InputError({daily.source, d.line, name}, "is missing on " + d.date.iso(),
                          "tmax_c and tmin_c on every day (the diurnal curve needs both)");
       }
     }
     if (d.tmin_c > d.tmax_c) {
-      throw InputError({daily.source, d.line, "tmin_c"},
-                       "is above tmax_c on " + d.date.iso(), "tmin_c ≤ tmax_c");
+      throw InputError({daily.source, d.line, "tmin_c"}, "is above tmax_c on " + d.date.iso(),
+                       "tmin_c ≤ tmax_c");
     }
   }
 }
@@ -131,7 +132,9 @@ std::string disaggregation_flags_text(std::uint32_t flags) {
   std::string out;
   for (int bit = 0; bit < kDisaggregationFlagCount; ++bit) {
     if ((flags & (1u << bit)) != 0) {
-      if (!out.empty()) out += ';';
+      if (!out.empty()) {
+        out += ';';
+      }
       out += kFlagNames[static_cast<std::size_t>(bit)];
     }
   }
@@ -160,7 +163,9 @@ DisaggregationResult disaggregate_daily_weather(const DailyWeatherSeries& daily,
     days.push_back(resolve(d, daily.site, o, out.utc_offset_s));
     out.day_flags.push_back(days.back().flags);
     for (int bit = 0; bit < kDisaggregationFlagCount; ++bit) {
-      if ((days.back().flags & (1u << bit)) != 0) ++out.flag_days[static_cast<std::size_t>(bit)];
+      if ((days.back().flags & (1u << bit)) != 0) {
+        ++out.flag_days[static_cast<std::size_t>(bit)];
+      }
     }
   }
   const int n_periods = static_cast<int>(kDaySeconds / o.step_s);
@@ -211,15 +216,15 @@ DisaggregationResult disaggregate_daily_weather(const DailyWeatherSeries& daily,
       double t_sum = 0.0;
       for (int s = 0; s < samples; ++s) {
         const double hour = (k + (s + 0.5) / samples) * period_h;
-        t_sum += parton_logan_temperature_c(yesterday, r.temperature, tomorrow, hour,
-                                            o.temperature);
+        t_sum +=
+            parton_logan_temperature_c(yesterday, r.temperature, tomorrow, hour, o.temperature);
       }
       p.t_out_c = t_sum / samples;
       const double e_sat = saturation_vapour_pressure_kpa(p.t_out_c);  // Eq. 11
       p.ea_kpa = std::min(r.ea_kpa, e_sat);
       p.rh_out_pct = std::min(100.0, 100.0 * r.ea_kpa / e_sat);  // Eq. 54 solved for RH
-      p.rs_mj_m2 = weight_sum > 0.0 ? r.rs_mj_m2 * weight[static_cast<std::size_t>(k)] / weight_sum
-                                    : 0.0;
+      p.rs_mj_m2 =
+          weight_sum > 0.0 ? r.rs_mj_m2 * weight[static_cast<std::size_t>(k)] / weight_sum : 0.0;
       p.wind_m_s = r.wind_m_s;
       if (!is_missing(r.precip_mm)) {
         p.precip_mm = static_cast<double>(share + (k < remainder ? 1 : 0)) / 1000.0;

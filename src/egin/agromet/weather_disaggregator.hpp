@@ -61,10 +61,10 @@ struct DisaggregationOptions {
   int step_s = 3600;                // 60 to 3600 s, a divisor of 86 400
   std::optional<int> utc_offset_s;  // default: longitude/15 rounded to whole hours
   PartonLoganParameters temperature;
-  double krs = 0.16;                // FAO-56 Eq. 50 (0.16 interior, 0.19 coastal)
-  double tdew_below_tmin_c = 0.0;   // FAO-56 Eq. 48 K0 (0 humid; 2-3 arid, Annex 6)
-  double angstrom_as = 0.25;        // FAO-56 Eq. 35
-  double angstrom_bs = 0.50;        // FAO-56 Eq. 35
+  double krs = 0.16;               // FAO-56 Eq. 50 (0.16 interior, 0.19 coastal)
+  double tdew_below_tmin_c = 0.0;  // FAO-56 Eq. 48 K0 (0 humid; 2-3 arid, Annex 6)
+  double angstrom_as = 0.25;       // FAO-56 Eq. 35
+  double angstrom_bs = 0.50;       // FAO-56 Eq. 35
 };
 
 struct DisaggregationResult {

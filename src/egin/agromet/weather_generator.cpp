@@ -90,8 +90,8 @@ constexpr double kRsWetToDry = 0.5;
 constexpr double kRsCv = 0.2;
 constexpr double kRsMinFractionOfRa = 0.1;
 constexpr double kRsDryCapOfClearSky = 0.97;
-constexpr double kMinRangeC = 1.0;   // smallest tmax − tmin a draw keeps
-constexpr int kBurnInDays = 60;      // residual and wet/dry chain run before 1 January
+constexpr double kMinRangeC = 1.0;              // smallest tmax − tmin a draw keeps
+constexpr int kBurnInDays = 60;                 // residual and wet/dry chain run before 1 January
 constexpr double kGamma13 = 0.897470696306277;  // Γ(1.3), for the SWAT wind normalisation
 
 const char* kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -106,8 +106,12 @@ std::string fmt_number(double v) {
 enum class RadiationSource { kNone, kRsNormals, kSunshine };
 
 RadiationSource radiation_source(const ClimateNormals& n) {
-  if (has_all_months(n.rs_mj_m2)) return RadiationSource::kRsNormals;
-  if (has_all_months(n.sunshine_h)) return RadiationSource::kSunshine;
+  if (has_all_months(n.rs_mj_m2)) {
+    return RadiationSource::kRsNormals;
+  }
+  if (has_all_months(n.sunshine_h)) {
+    return RadiationSource::kSunshine;
+  }
   return RadiationSource::kNone;
 }
 
@@ -132,7 +136,9 @@ YearClimate year_climate(const ClimateNormals& n, int year, RadiationSource rad)
   y.tmax_c = mean_preserving_daily_values(n.tmax_c, year);
   y.tmin_c = mean_preserving_daily_values(n.tmin_c, year);
   std::array<int, kMonthsPerYear> days{};
-  for (const int m : y.month) ++days[static_cast<std::size_t>(m)];
+  for (const int m : y.month) {
+    ++days[static_cast<std::size_t>(m)];
+  }
   for (std::size_t m = 0; m < kMonthsPerYear; ++m) {
     y.wet_fraction[m] = std::min(1.0, n.wet_days_ge_1mm[m] / days[m]);
     y.mean_excess_mm[m] =
@@ -165,8 +171,12 @@ YearClimate year_climate(const ClimateNormals& n, int year, RadiationSource rad)
     }
     y.clearness = mean_preserving_daily_values(k, year);
   }
-  if (has_all_months(n.rh_mean_pct)) y.rh_pct = mean_preserving_daily_values(n.rh_mean_pct, year);
-  if (has_all_months(n.wind_m_s)) y.wind_m_s = mean_preserving_daily_values(n.wind_m_s, year);
+  if (has_all_months(n.rh_mean_pct)) {
+    y.rh_pct = mean_preserving_daily_values(n.rh_mean_pct, year);
+  }
+  if (has_all_months(n.wind_m_s)) {
+    y.wind_m_s = mean_preserving_daily_values(n.wind_m_s, year);
+  }
   return y;
 }
 
@@ -200,7 +210,9 @@ class Generator final {
     for (int k = 0; k < options_.years; ++k) {
       const int year = options_.start_year + k;
       std::optional<YearClimate>& slot = Date::is_leap_year(year) ? leap : common;
-      if (!slot) slot = year_climate(normals_, year, rad_);
+      if (!slot) {
+        slot = year_climate(normals_, year, rad_);
+      }
       const Date first(year, 1, 1);
       for (int d = 0; d < slot->n_days; ++d) {
         DailyWeather day;
@@ -259,7 +271,9 @@ class Generator final {
     std::array<double, 3> b_eps{};
     multiply(kRichardsonA, chi_, a_chi);
     multiply(kRichardsonB, eps, b_eps);
-    for (std::size_t i = 0; i < 3; ++i) chi_[i] = a_chi[i] + b_eps[i];
+    for (std::size_t i = 0; i < 3; ++i) {
+      chi_[i] = a_chi[i] + b_eps[i];
+    }
 
     const WetDryMeans tx = tmax_wet_dry_c(y.tmax_c[di], f);
     const WetDryMeans tn = tmin_wet_dry_c(y.tmin_c[di], f);
@@ -301,7 +315,9 @@ class Generator final {
 
   double radiation(const YearClimate& y, std::size_t di, double f, double chi) const {
     const double ra = y.ra_mj_m2[di];
-    if (ra <= 0.0) return 0.0;
+    if (ra <= 0.0) {
+      return 0.0;
+    }
     const double k_normal = std::max(0.0, y.clearness[di]);
     const double k_clear = rso_simple_mj_m2(1.0, normals_.site.elevation_m);  // FAO-56 Eq. 37
     const double k_min = kRsMinFractionOfRa;

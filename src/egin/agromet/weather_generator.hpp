@@ -58,9 +58,8 @@ namespace egin::agromet {
 using Matrix3 = std::array<std::array<double, 3>, 3>;
 
 /// Richardson (1981) lag-1 matrix A for (tmax, tmin, Rs) residuals (Richardson & Wright 1984).
-inline constexpr Matrix3 kRichardsonA = {{{0.567, 0.086, -0.002},
-                                          {0.253, 0.504, -0.050},
-                                          {-0.006, -0.039, 0.244}}};
+inline constexpr Matrix3 kRichardsonA = {
+    {{0.567, 0.086, -0.002}, {0.253, 0.504, -0.050}, {-0.006, -0.039, 0.244}}};
 /// Richardson (1981) matrix B (lower triangular) for the same residuals.
 inline constexpr Matrix3 kRichardsonB = {{{0.781, 0.0, 0.0},  //
                                           {0.328, 0.637, 0.0},

@@ -97,8 +97,7 @@ TEST(ClimateNormals, BadInputNamesLineFieldAndRange) {
     const InputError e = parse_error(t);
     EXPECT_EQ(e.where().field, "monthly.tmax_c");
     EXPECT_EQ(e.where().line, 9);
-    EXPECT_NE(std::string(e.what()).find("value 140 for March is out of range"),
-              std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("value 140 for March is out of range"), std::string::npos)
         << e.what();
     EXPECT_NE(std::string(e.what()).find("-60 to 60"), std::string::npos) << e.what();
   }

@@ -14,7 +14,8 @@ namespace egin::agromet {
 namespace {
 
 // Shardara tmax normals (data/weather/shardara_normals.toml).
-constexpr MonthlyValues kTmax = {3.7, 6.8, 14.4, 22.0, 28.7, 34.4, 36.6, 35.1, 29.3, 21.6, 12.1, 5.0};
+constexpr MonthlyValues kTmax = {3.7,  6.8,  14.4, 22.0, 28.7, 34.4,
+                                 36.6, 35.1, 29.3, 21.6, 12.1, 5.0};
 
 void expect_means(const MonthlyValues& normals, int year) {
   const auto daily = mean_preserving_daily_values(normals, year);

@@ -114,7 +114,7 @@ TEST(WeatherCsvWriter, SubDailyRoundTripKeepsDailySums) {
         rain += b.precip_mm;
       }
       EXPECT_NEAR(rs, 6.5, 0.005 * 86400.0 / 1e6 + 1e-9);  // iglob at 0.01 W/m²
-      EXPECT_NEAR(rain, d == 0 ? 3.2 : 0.0, 1e-9);                 // exact in 0.001 mm units
+      EXPECT_NEAR(rain, d == 0 ? 3.2 : 0.0, 1e-9);         // exact in 0.001 mm units
     }
   }
 }

@@ -180,10 +180,9 @@ TEST(WeatherDisaggregator, Fao56FallbacksTakenAndFlagged) {
   const int doy = s.days[0].date.day_of_year();
   double rs = 0.0;
   for (std::size_t k = 0; k < 24; ++k) rs += r.series.periods[k].rs_mj_m2;
-  EXPECT_NEAR(rs,
-              rs_from_temperature_mj_m2(extraterrestrial_radiation_daily_mj_m2(lat, doy), 35.0,
-                                        19.0),
-              1e-9);  // FAO-56 Eq. 50
+  EXPECT_NEAR(
+      rs, rs_from_temperature_mj_m2(extraterrestrial_radiation_daily_mj_m2(lat, doy), 35.0, 19.0),
+      1e-9);  // FAO-56 Eq. 50
   EXPECT_DOUBLE_EQ(r.series.periods[0].ea_kpa, saturation_vapour_pressure_kpa(19.0));  // Eq. 48
   // 2 m/s at 2 m, taken to the site's 10 m by FAO-56 Eq. 47: u10 = 2 ln(67.8×10 − 5.42) / 4.87.
   EXPECT_NEAR(r.series.periods[0].wind_m_s, 2.0 * std::log(672.58) / 4.87, 1e-12);

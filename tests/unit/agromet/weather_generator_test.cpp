@@ -103,8 +103,8 @@ GeneratedWeather generate(const ClimateNormals& n, int years, std::uint64_t seed
 TEST(WeatherGenerator, GengTransitionsKeepTheWetFraction) {
   for (const double f : {0.0, 0.02, 0.2, 0.5, 0.9, 1.0}) {
     const WetDryTransition p = geng_transition(f);
-    EXPECT_DOUBLE_EQ(p.wet_after_dry, 0.75 * f);          // Geng et al. 1986
-    EXPECT_DOUBLE_EQ(p.wet_after_wet, 0.25 + 0.75 * f);   // Geng et al. 1986
+    EXPECT_DOUBLE_EQ(p.wet_after_dry, 0.75 * f);         // Geng et al. 1986
+    EXPECT_DOUBLE_EQ(p.wet_after_wet, 0.25 + 0.75 * f);  // Geng et al. 1986
     // Stationary wet fraction of a two-state chain: P(W|D) / (1 − P(W|W) + P(W|D)).
     EXPECT_NEAR(p.wet_after_dry / (1.0 - p.wet_after_wet + p.wet_after_dry), f, 1e-12);
   }
