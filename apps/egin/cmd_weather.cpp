@@ -36,6 +36,9 @@ namespace {
 namespace ag = egin::agromet;
 namespace fs = std::filesystem;
 
+// Sub-daily output is built in memory: 30 years of 5-minute periods are 3.2 M records (≈ 0.4 GB).
+constexpr int kMaxSubDailyYears = 30;
+
 /// Seconds of a --step value; nullopt for "daily".
 std::optional<int> step_seconds(const std::string& step) {
   if (step == "daily") {
@@ -240,6 +243,14 @@ void run_generate(const GenerateArgs& a) {
   const std::optional<int> step = step_seconds(a.step);  // checked before the work
   const std::optional<int> offset =
       a.utc_offset.empty() ? std::nullopt : std::optional<int>(parse_utc_offset(a.utc_offset));
+  if (step && a.years > kMaxSubDailyYears) {
+    throw InputError(
+        {"", 0, "--years"},
+        fmt::format("{} years at a sub-daily step is more than it holds in memory", a.years),
+        fmt::format("at most {} years with --step {} (or generate daily and "
+                    "disaggregate year by year)",
+                    kMaxSubDailyYears, a.step));
+  }
   const std::string path = resolve_normals(a.normals, a.data);
   const ag::ClimateNormals normals = ag::read_climate_normals(path);
   ag::WeatherGeneratorOptions options;

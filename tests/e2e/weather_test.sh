@@ -80,6 +80,8 @@ expect_exit 2 "bad step" "$egin" weather generate --normals shardara --data "$sr
 check "names --step" stderr_has "field '--step'"
 expect_exit 2 "bad offset" "$egin" weather generate --normals shardara --data "$src/data" --years 1 --seed 1 --step 1h --utc-offset 5:99
 check "names --utc-offset" stderr_has "field '--utc-offset'"
+expect_exit 2 "too many sub-daily years" "$egin" weather generate --normals shardara --data "$src/data" --years 31 --seed 1 --step 5m
+check "names --years" stderr_has "field '--years'"
 expect_exit 2 "missing seed" "$egin" weather generate --normals shardara --years 1
 printf '# latitude_deg: 41\n# longitude_deg: 68\ndate,tmax_c,tmin_c\n2025-07-01,35,20\n2025-07-02,,21\n' >"$t/gap.csv"
 expect_exit 2 "day without tmax" "$egin" weather disaggregate --weather "$t/gap.csv" --step 1h
