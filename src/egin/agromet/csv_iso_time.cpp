@@ -1,5 +1,7 @@
 #include "egin/agromet/csv_iso_time.hpp"
 
+#include <fmt/format.h>
+
 #include "egin/core/date.hpp"
 
 namespace egin::agromet {
@@ -81,6 +83,24 @@ std::optional<IsoTime> parse_iso_time(std::string_view text) {
   const std::int64_t local_s = static_cast<std::int64_t>(date->days_since_epoch()) * 86400 +
                                std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second;
   return IsoTime{local_s - offset_s, offset_s};
+}
+
+std::string format_iso_time(std::int64_t utc_s, int utc_offset_s) {
+  const std::int64_t local = utc_s + utc_offset_s;
+  const std::int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  const auto sec = static_cast<int>(local - days * 86400);
+  std::string out = Date::from_days(static_cast<int>(days)).iso();
+  out += fmt::format("T{:02}:{:02}", sec / 3600, sec % 3600 / 60);
+  if (sec % 60 != 0) {
+    out += fmt::format(":{:02}", sec % 60);
+  }
+  if (utc_offset_s == 0) {
+    out += 'Z';
+  } else {
+    const int off = utc_offset_s < 0 ? -utc_offset_s : utc_offset_s;
+    out += fmt::format("{}{:02}:{:02}", utc_offset_s < 0 ? '-' : '+', off / 3600, off % 3600 / 60);
+  }
+  return out;
 }
 
 }  // namespace egin::agromet
