@@ -60,7 +60,10 @@ void energy_screen(const EnergyScreenSettings& s, const ScreenInputs& in, Screen
   } else {
     out.energy_stepping = true;
     if (in.now_ms - state.energy_last_step_ms >= interval_ms) {
-      position = std::max(target, position - s.open_step_frac);
+      position = position - s.open_step_frac;
+      if (position < target + 1e-9) {  // the last step lands on the target, not 1e-16 above
+        position = target;
+      }
       state.energy_last_step_ms = in.now_ms;
     }
     if (position <= target) {
