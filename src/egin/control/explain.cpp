@@ -65,7 +65,7 @@ const char* lamp_reason(LampReason r) {
     case LampReason::kBright:
       return "bright sun";
     case LampReason::kOn:
-      return "on";
+      return "in the window, dull enough";
     case LampReason::kMinOnHold:
       return "held on (minimum on time)";
     case LampReason::kMinOffHold:

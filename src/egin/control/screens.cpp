@@ -53,9 +53,8 @@ void energy_screen(const EnergyScreenSettings& s, const ScreenInputs& in, Screen
   // Stepwise opening, immediate closing.
   const TimeMs interval_ms = static_cast<TimeMs>(std::llround(s.open_step_interval_min * 60000.0));
   double& position = state.energy_position_frac;
-  if (target >= position) {
-    position = target;
-  } else if (s.open_step_frac >= 1.0 || interval_ms <= 0) {
+  const bool no_steps = s.open_step_frac >= 1.0 || interval_ms <= 0;
+  if (target >= position || no_steps) {
     position = target;
   } else {
     out.energy_stepping = true;

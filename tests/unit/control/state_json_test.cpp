@@ -54,7 +54,7 @@ TEST(StateJson, RestartContinuesExactly) {
   int differences = 0;
   int alarms_seen = 0;
   for (int k = 0; k < 288; ++k) {
-    const TimeMs now = t0 + k * 5 * kMsPerMinute;
+    const TimeMs now = t0 + static_cast<TimeMs>(k) * 5 * kMsPerMinute;
     const StepInput in{now, test::turkistan(), weather(now, t0)};
     const StepResult a = step(s, in, straight);
     ControllerState restored = state_from_json(saved, "state.json");
