@@ -356,6 +356,8 @@ StepResult step(const ControllerSettings& s, const StepInput& input, ControllerS
   // Manual modes, then the interlocks and travel limits that hold for them too.
   ex.manual_active = apply_manual(s, t_air, t_out, t_pipe, now, state, c);
   zero_absent(s, c);
+  const auto stages = static_cast<double>(s.cooling.pad.stage_excess_c.size());
+  c.pad_fan_frac = stages > 0.0 ? static_cast<double>(c.pad_fan_stage) / stages : 0.0;
   InterlockInputs lock;
   lock.t_air_c = t_air;
   lock.rh_air_pct = rh;

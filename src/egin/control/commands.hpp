@@ -16,6 +16,7 @@
 // | lamps_on                    | supplementary lamps (uLamp)                    | on/off        |
 // | fogging_frac                | fogging/misting system duty (uFog)             | 0–1           |
 // | pad_fan_stage               | pad-and-fan cooling stage (0 = off)            | stage         |
+// | pad_fan_frac                | the same as a share of all stages (uPad)       | 0–1           |
 // | irrigation_start            | start one irrigation cycle now                 | yes/no        |
 // | irrigation_dose_l_m2        | the dose of that cycle                         | L m⁻² (= mm)  |
 #pragma once
@@ -39,6 +40,7 @@ struct Commands {
   bool lamps_on = false;
   double fogging_frac = 0.0;
   int pad_fan_stage = 0;
+  double pad_fan_frac = 0.0;
   bool irrigation_start = false;
   double irrigation_dose_l_m2 = 0.0;
 };

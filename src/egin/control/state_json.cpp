@@ -17,7 +17,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Commands, t_pipe_setpoint_c, hea
                                                 screen_energy_closed_frac, screen_shade_closed_frac,
                                                 screen_blackout_closed_frac, co2_dosing_kg_ha_h,
                                                 co2_dosing_frac, lamps_on, fogging_frac,
-                                                pad_fan_stage, irrigation_start,
+                                                pad_fan_stage, pad_fan_frac, irrigation_start,
                                                 irrigation_dose_l_m2)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PiState, integral)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(VentilationState, humidity_on, storm_on,

@@ -49,7 +49,8 @@ TEST(ClimateController, SummerNoonVentsCoolsAndShades) {
   // Fogging: VPD at 27 °C, 50 % = 1.78 kPa; default start 1.5, band 0.5 → 0.57; temperature
   // part (27 − 24 − 1)/2 = 1 → full.
   EXPECT_EQ(c.fogging_frac, 1.0);
-  EXPECT_EQ(c.pad_fan_stage, 1);  // excess 3 ≥ 2
+  EXPECT_EQ(c.pad_fan_stage, 1);          // excess 3 ≥ 2
+  EXPECT_DOUBLE_EQ(c.pad_fan_frac, 0.5);  // one of two stages
   EXPECT_EQ(r.explanation.safe_states, 0u);
   // With pads that need a closed house the vents shut, and CO2 (800 ppm, vents shut) doses.
   s.cooling.pad.close_vents = true;

@@ -79,6 +79,7 @@ TEST(Properties, CommandsStayInRangeAndInterlocksHold) {
     }
     ASSERT_GE(c.pad_fan_stage, 0);
     ASSERT_LE(c.pad_fan_stage, static_cast<int>(s.cooling.pad.stage_excess_c.size()));
+    ASSERT_DOUBLE_EQ(c.pad_fan_frac, c.pad_fan_stage / 3.0);  // three stages in this file
     ASSERT_LE(c.t_pipe_setpoint_c, std::max(s.heating.t_pipe_max_c, 95.0));
     ASSERT_NEAR(c.co2_dosing_kg_ha_h, c.co2_dosing_frac * s.co2.capacity_kg_ha_h, 1e-9);
     ASSERT_FALSE(c.lamps_on);  // no lamps in this greenhouse, even in manual mode

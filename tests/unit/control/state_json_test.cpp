@@ -41,7 +41,8 @@ bool same(const Commands& a, const Commands& b) {
          a.screen_blackout_closed_frac == b.screen_blackout_closed_frac &&
          a.co2_dosing_kg_ha_h == b.co2_dosing_kg_ha_h && a.co2_dosing_frac == b.co2_dosing_frac &&
          a.lamps_on == b.lamps_on && a.fogging_frac == b.fogging_frac &&
-         a.pad_fan_stage == b.pad_fan_stage && a.irrigation_start == b.irrigation_start &&
+         a.pad_fan_stage == b.pad_fan_stage && a.pad_fan_frac == b.pad_fan_frac &&
+         a.irrigation_start == b.irrigation_start &&
          a.irrigation_dose_l_m2 == b.irrigation_dose_l_m2;
 }
 
