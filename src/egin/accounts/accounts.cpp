@@ -291,6 +291,18 @@ std::vector<TokenRecord> Accounts::tokens_of(std::string_view name) {
   return store_.tokens_of(name);
 }
 
+bool Accounts::revoke_token(std::string_view name, std::string_view digest_prefix) {
+  if (digest_prefix.size() < 16) {
+    return false;
+  }
+  for (const TokenRecord& t : tokens_of(name)) {
+    if (t.digest.starts_with(digest_prefix)) {
+      return store_.remove_token(t.digest);
+    }
+  }
+  return false;
+}
+
 std::int64_t Accounts::purge_expired() { return store_.remove_expired_tokens(clock_.now_ms()); }
 
 }  // namespace egin::accounts

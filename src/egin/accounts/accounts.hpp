@@ -124,6 +124,9 @@ class Accounts {
   /// A long-lived token for a machine client acting as `name` (an ingest gateway).
   IssuedToken issue_api_token(std::string_view name, TimeMs ttl_ms, std::string_view label);
   std::vector<TokenRecord> tokens_of(std::string_view name);
+  /// Revokes the token of user `name` whose digest starts with `digest_prefix` (at least 16 hex
+  /// digits, as the API shows token ids); false when there is none.
+  bool revoke_token(std::string_view name, std::string_view digest_prefix);
   /// Deletes expired tokens; how many.
   std::int64_t purge_expired();
 
