@@ -298,8 +298,11 @@ agromet::DailyWeatherSeries FieldAdvisor::weather(const FieldSource& source,
                                 source.weather_zone, days_text(rain_missing)));
   }
   if (has_file && from_file > 0) {
-    notes.push_back(fmt::format("weather file {} on the other {}",
-                                field.weather.filename().string(), days_text(from_file)));
+    const std::string file_name = field.weather.filename().string();
+    notes.push_back(days.empty()
+                        ? fmt::format("weather file {} ({})", file_name, days_text(from_file))
+                        : fmt::format("weather file {} on the other {}", file_name,
+                                      days_text(from_file)));
   }
   if (!wind_fits && !days.empty()) {
     notes.push_back("station wind not used: the weather file's wind height is not 2 m");

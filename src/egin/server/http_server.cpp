@@ -88,10 +88,7 @@ HttpServer::HttpServer(ServerContext& ctx, HttpOptions options)
       });
 }
 
-HttpServer::~HttpServer() {
-  stop();
-  ctx_.pipeline.unsubscribe(pipeline_subscription_);
-}
+HttpServer::~HttpServer() { stop(); }
 
 void HttpServer::subscribe_providers() {
   if (ctx_.providers == nullptr) {
@@ -153,6 +150,11 @@ void HttpServer::stop() {
   ctx_.shutting_down.store(true);
   hub_.close();  // event streams end at their next wake-up, which is now
   unsubscribe_all();
+  if (pipeline_subscription_ != 0) {
+    // Here, not in the destructor: the owner may flush and drop the pipeline right after stop().
+    ctx_.pipeline.unsubscribe(pipeline_subscription_);
+    pipeline_subscription_ = 0;
+  }
   if (!listener_.joinable()) {
     return;
   }
