@@ -95,6 +95,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 
 export const get = <T>(path: string) => api<T>("GET", path);
 
+/// The server's "now" (its clock may run ahead or fast in a demo): GET /api/v1/sites.
+export async function serverNow(): Promise<number> {
+  return Date.parse((await get<{ now: string }>("/api/v1/sites")).now);
+}
+
 export async function login(user: string, password: string): Promise<Session> {
   const res = await fetch("/api/v1/sessions", {
     method: "POST",

@@ -6,6 +6,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 
 import { h } from "./dom";
+import { dateNames } from "./format";
 
 export const COLORS = ["#2f6fb0", "#d9622b", "#2e8b57", "#8e44ad", "#b8860b", "#c0392b", "#16a085"];
 
@@ -30,22 +31,6 @@ export interface ChartOptions {
   y2Label?: string;
   yRange?: [number | null, number | null];
   invertY?: boolean; // depletion grows downward
-}
-
-function dateNames(locale: string): uPlot.DateNames {
-  const month = (style: "long" | "short") =>
-    Array.from({ length: 12 }, (_, m) =>
-      new Intl.DateTimeFormat(locale, { month: style, timeZone: "UTC" }).format(
-        new Date(Date.UTC(2025, m, 1)),
-      ),
-    );
-  const day = (style: "long" | "short") =>
-    Array.from({ length: 7 }, (_, d) =>
-      new Intl.DateTimeFormat(locale, { weekday: style, timeZone: "UTC" }).format(
-        new Date(Date.UTC(2025, 5, 1 + d)), // 2025-06-01 is a Sunday
-      ),
-    );
-  return { MMMM: month("long"), MMM: month("short"), WWWW: day("long"), WWW: day("short") };
 }
 
 export class Chart {

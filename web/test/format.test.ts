@@ -59,3 +59,14 @@ describe("format", () => {
     expect(fromLocalInput("2025-07-15T00:30", 300)).toBe(t);
   });
 });
+
+describe("Kazakh where the browser has no data for it", () => {
+  it("writes numbers and dates by CLDR kk", async () => {
+    const { kazakhNumber, kazakhDate, KAZAKH } = await import("../src/format");
+    expect(kazakhNumber(1234.5, 1)).toBe("1\u00a0234,5");
+    expect(kazakhNumber(-0.25, 2)).toBe("-0,25");
+    expect(kazakhDate(new Date(Date.UTC(2025, 6, 15)))).toBe("2025 ж. 15 шілде");
+    expect(KAZAKH.months).toHaveLength(12);
+    expect(KAZAKH.weekdaysShort).toHaveLength(7);
+  });
+});

@@ -27,7 +27,10 @@ const runtime::ZoneSpec* find_zone(const runtime::Site& site, std::string_view i
 }
 
 void get_sites(ServerContext& ctx, httplib::Response& res) {
-  send_json(res, 200, json{{"sites", json::array({site_summary_json(ctx.site.snapshot())})}});
+  // "now" is the server's clock (accelerated in demos): the dashboard's "last 24 hours" use it.
+  send_json(res, 200,
+            json{{"sites", json::array({site_summary_json(ctx.site.snapshot())})},
+                 {"now", format_iso_utc(ctx.clock.now_ms())}});
 }
 
 void get_zones(ServerContext& ctx, httplib::Response& res) {

@@ -1,7 +1,7 @@
 // The history explorer: pick channels (grouped by zone), a range (24 h, 7 or 30 days, or from–to
 // in site time) and a step; see them charted (one chart per unit, bucket means computed by the
 // server from its rollups), and export the same table as CSV or XLSX.
-import { download, get, query } from "../api";
+import { download, get, query, serverNow } from "../api";
 import { type View, errorBox, notice, section } from "../app";
 import { Chart, alignSeries } from "../chart";
 import { h, replace } from "../dom";
@@ -24,7 +24,8 @@ export const historyView: View = async (ctx, root) => {
   replace(root, h("p", { class: "muted" }, t("loading")));
   const { channels } = await get<{ channels: (ChannelInfo & { zone: string })[] }>("/api/v1/channels");
   const offset = ctx.site.utc_offset_min;
-  const now = Date.now();
+  const now = await serverNow();
+  const skew = now - Date.now();
   if (!state.from) {
     state.from = toLocalInput(now - RANGES["24h"], offset);
     state.to = toLocalInput(now, offset);
@@ -82,7 +83,7 @@ export const historyView: View = async (ctx, root) => {
       state.to = to.value;
       return { fromMs: fromLocalInput(from.value, offset), toMs: fromLocalInput(to.value, offset) };
     }
-    const toMs = Date.now();
+    const toMs = Date.now() + skew;
     return { fromMs: toMs - RANGES[range.value], toMs };
   };
   let charts: Chart[] = [];

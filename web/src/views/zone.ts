@@ -3,7 +3,7 @@
 // actuators — their state and the remaining time of a timed command (from the device layer), the
 // manual commands an operator may send after confirming them, and the recent commands with who
 // sent them.
-import { ApiError, api, get, hasRole, query } from "../api";
+import { ApiError, api, get, hasRole, query, serverNow } from "../api";
 import { type AppContext, type View, confirmDialog, errorBox, errorText, notice, section } from "../app";
 import { Chart, alignSeries } from "../chart";
 import { h, replace } from "../dom";
@@ -180,7 +180,7 @@ export const zoneView: View = async (ctx, root, params) => {
     section(t("zone.actuators"), actuatorsHost, commandsHost),
   );
 
-  const nowMs = Date.now();
+  const nowMs = await serverNow();
   const charts = await chartsFor(ctx, zone, chartsHost, nowMs).catch((err) => {
     chartsHost.append(errorBox(err));
     return [] as Chart[];
