@@ -116,8 +116,19 @@ function hhmm(d: Date): string {
   return `${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
 }
 
-/// Month and weekday names for charts, from Intl or the fallback.
-export function dateNames(locale: string): { MMMM: string[]; MMM: string[]; WWWW: string[]; WWW: string[] } {
+type DateNames = { MMMM: string[]; MMM: string[]; WWWW: string[]; WWW: string[] };
+const namesCache = new Map<string, DateNames>();
+
+/// Month and weekday names for charts, from Intl or the fallback (built once per locale).
+export function dateNames(locale: string): DateNames {
+  const cached = namesCache.get(locale);
+  if (cached) return cached;
+  const names = buildDateNames(locale);
+  namesCache.set(locale, names);
+  return names;
+}
+
+function buildDateNames(locale: string): DateNames {
   if (usesFallback(locale)) {
     return { MMMM: KAZAKH.months, MMM: KAZAKH.monthsShort, WWWW: KAZAKH.weekdays, WWW: KAZAKH.weekdaysShort };
   }

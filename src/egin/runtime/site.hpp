@@ -46,8 +46,8 @@ struct ZoneSpec {
   // gives the zone's irrigation advice, as written (relative to the site file's directory), and
   // the weather-station zone whose daily ET0 and rain it uses (empty: the field file's own
   // weather). Set in the site file; API edits keep them.
-  std::string field_file;
-  std::string weather_zone;
+  std::string field_file{};
+  std::string weather_zone{};
 };
 
 struct RetentionSpec {

@@ -32,6 +32,17 @@ HttpServer::HttpServer(ServerContext& ctx, HttpOptions options)
   http.set_read_timeout(options_.read_timeout_s, 0);
   http.set_tcp_nodelay(true);
 
+  // Debian's cpp-httplib compresses answers with brotli at its slowest quality (11) whenever the
+  // client offers "br" — browsers do — which costs 150 ms on a 30-day series (gzip: 2 ms). Offer
+  // it gzip only: the Request is ours (httplib's own local object, handed in as const).
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+    auto& headers = const_cast<httplib::Request&>(req).headers;  // NOLINT(*-const-cast)
+    const auto found = headers.find("Accept-Encoding");
+    if (found != headers.end() && found->second.find("br") != std::string::npos) {
+      found->second = found->second.find("gzip") != std::string::npos ? "gzip" : "identity";
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   // Statuses httplib sets by itself (404 no route, 413 body too large, 400 bad request line).
   // An unknown /api/v1 path asked without a valid token is 401, as every API path is.
   http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
