@@ -234,6 +234,7 @@ class PostgresAccountStore final : public AccountStore {
     const Result r =
         conn_.exec(std::string("SELECT ") + kUserColumns + " FROM auth_users u ORDER BY u.name");
     std::vector<User> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i) {
       out.push_back(read_user(r, i, 0));
     }
@@ -375,6 +376,7 @@ class PostgresAccountStore final : public AccountStore {
         "t.created_ms DESC, t.digest",
         {std::string(user_name)});
     std::vector<TokenRecord> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i) {
       out.push_back(read_token(r, i));
     }

@@ -299,10 +299,10 @@ agromet::DailyWeatherSeries FieldAdvisor::weather(const FieldSource& source,
   }
   if (has_file && from_file > 0) {
     const std::string file_name = field.weather.filename().string();
-    notes.push_back(days.empty()
-                        ? fmt::format("weather file {} ({})", file_name, days_text(from_file))
-                        : fmt::format("weather file {} on the other {}", file_name,
-                                      days_text(from_file)));
+    notes.push_back(
+        days.empty()
+            ? fmt::format("weather file {} ({})", file_name, days_text(from_file))
+            : fmt::format("weather file {} on the other {}", file_name, days_text(from_file)));
   }
   if (!wind_fits && !days.empty()) {
     notes.push_back("station wind not used: the weather file's wind height is not 2 m");

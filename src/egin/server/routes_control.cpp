@@ -86,7 +86,7 @@ std::string zone_param(ServerContext& ctx, const Req& req) {
   if (!req.has_param("zone")) {
     return {};
   }
-  const std::string zone = req.get_param_value("zone");
+  std::string zone = req.get_param_value("zone");
   for (const auto& z : ctx.site.snapshot().zones) {
     if (z.id == zone) {
       return zone;
