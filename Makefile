@@ -8,7 +8,8 @@ FUZZ_SECONDS ?= 20
 
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps configure build test unit reference e2e bench demo asan fuzz format format-check tidy clean
+.PHONY: all deps configure build web web-test test unit reference e2e bench demo asan fuzz format \
+        format-check tidy clean
 
 all: build
 
@@ -20,8 +21,28 @@ $(BUILD)/build.ninja:
 
 configure: $(BUILD)/build.ninja
 
-build: configure
+build: configure web
 	cmake --build $(BUILD) -j $(JOBS)
+
+# The web dashboard (web/, TypeScript + Vite): `npm ci` installs exactly package-lock.json into
+# web/node_modules (again only when the lock changes), then the build writes $(BUILD)/web, where
+# `egin serve` finds it (next to build/apps/egin/egin) or --web points.
+NPM     ?= npm
+WEB_OUT ?= $(BUILD)/web
+WEB_SRC := web/index.html web/vite.config.ts web/tsconfig.json $(wildcard web/src/*.ts web/src/*.css web/src/views/*.ts)
+
+web: $(WEB_OUT)/index.html
+
+web/node_modules/.egin-ci: web/package.json web/package-lock.json
+	cd web && $(NPM) ci --no-audit --no-fund
+	touch $@
+
+$(WEB_OUT)/index.html: web/node_modules/.egin-ci $(WEB_SRC)
+	cd web && $(NPM) run build -- --outDir $(abspath $(WEB_OUT)) --emptyOutDir
+
+# The dashboard's own unit tests (vitest); ctest runs them too (tests/e2e/web_unit_test.sh).
+web-test: web/node_modules/.egin-ci
+	cd web && $(NPM) test
 
 # Unit, reference and whole-program tests.
 test: deps build
@@ -69,4 +90,4 @@ tidy: configure
 	git ls-files 'src/*.cpp' 'apps/*.cpp' | xargs -r -P $(JOBS) -n 4 clang-tidy -p $(BUILD) --quiet
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-bench
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-bench web/node_modules

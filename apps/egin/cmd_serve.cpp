@@ -4,9 +4,18 @@
 //
 // Defaults: data dir $EGIN_DATA_DIR or ./egin-data; db sqlite:<data-dir>/egin.db; HTTP on
 // 127.0.0.1:8080; site <data-dir>/site.toml (created, empty, on first start) unless --config names
-// one (API edits are saved back to that file). The API token is <data-dir>/api-token (created on
-// first start). SIGTERM or SIGINT: stop accepting HTTP, finish the requests in flight, stop MQTT,
-// flush the pipeline, close the store, exit 0.
+// one (API edits are saved back to that file). The machine token is <data-dir>/api-token (created
+// on first start); users and their tokens live in the same database as the readings, and the
+// first start creates user "admin" with a generated password printed once on stderr. The
+// dashboard is served from --web or the build tree's web/ (serve_support.hpp); fields with
+// irrigation advice come from the site's field zones and --fields.
+//
+// Start order (a mode that adds to the server, such as the demo farm, plugs in at ServeParts:
+// it gets the store, the site, the pipeline, the clock and the providers registry, registers its
+// providers and runs until it is stopped, before the HTTP server starts and after it stopped):
+// store → site → pipeline → accounts → fields → extensions → HTTP.
+// SIGTERM or SIGINT: stop accepting HTTP, finish the requests in flight, stop the extensions and
+// MQTT, flush the pipeline, close the store, exit 0.
 #include <CLI/CLI.hpp>
 
 #include <pthread.h>
@@ -21,13 +30,17 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "egin/accounts/accounts.hpp"
 #include "egin/core/clock.hpp"
 #include "egin/core/input_error.hpp"
+#include "egin/crops/crop_library.hpp"
 #include "egin/runtime/derived_series.hpp"
+#include "egin/runtime/field_advisor.hpp"
 #include "egin/runtime/ingest_pipeline.hpp"
 #include "egin/runtime/live_site.hpp"
 #include "egin/runtime/metrics.hpp"
 #include "egin/runtime/mqtt_ingest.hpp"
+#include "egin/runtime/providers.hpp"
 #include "egin/runtime/site_file.hpp"
 #include "egin/server/api_auth.hpp"
 #include "egin/server/derived_worker.hpp"
@@ -36,7 +49,9 @@
 #include "egin/server/maintenance.hpp"
 #include "egin/server/server_context.hpp"
 #include "egin/server/station_et0_task.hpp"
+#include "egin/soils/soil_library.hpp"
 #include "egin/store/time_series_store.hpp"
+#include "serve_support.hpp"
 
 namespace egin::cli {
 
@@ -54,33 +69,38 @@ struct ServeArgs {
   std::string clock_start;
   std::string log_level = "info";
   std::size_t http_threads = 16;
+  std::string web;
+  std::string fields;
+  std::string library;
+  double session_hours = 12.0;
 };
 
-fs::path resolve_data_dir(const ServeArgs& args) {
-  if (!args.data_dir.empty()) {
-    return args.data_dir;
-  }
-  if (const char* env = std::getenv("EGIN_DATA_DIR"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  return "egin-data";
-}
+/// What an extension of `egin serve` (the demo farm, later) works with: everything is running
+/// but HTTP. It registers its providers in `providers` (runtime/providers.hpp) and ingests through
+/// `pipeline`.
+struct ServeParts {
+  store::TimeSeriesStore& store;
+  runtime::LiveSite& site;
+  runtime::IngestPipeline& pipeline;
+  runtime::Metrics& metrics;
+  const Clock& clock;
+  runtime::Providers& providers;
+  server::Log& log;
+  fs::path data_dir;
+};
 
-/// "postgresql://user:secret@host/db" → "postgresql://user:***@host/db" for logs.
-std::string redact_url(const std::string& url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string::npos) {
-    return url;
-  }
-  const auto at = url.find('@', scheme + 3);
-  if (at == std::string::npos) {
-    return url;
-  }
-  const auto colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) {
-    return url;
-  }
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
+/// A part that runs alongside the server; stop() is called after HTTP stopped, before the
+/// pipeline is flushed.
+class ServeExtension {
+ public:
+  virtual ~ServeExtension() = default;
+  virtual void stop() = 0;
+};
+
+/// The extensions the arguments ask for (none yet: `--demo` will add the demo farm here).
+std::vector<std::unique_ptr<ServeExtension>> start_extensions(const ServeArgs& /*args*/,
+                                                              ServeParts& /*parts*/) {
+  return {};
 }
 
 std::unique_ptr<Clock> make_clock(const ServeArgs& args) {
@@ -154,7 +174,7 @@ std::vector<runtime::StoredReading> todays_readings(store::TimeSeriesStore& stor
 }
 
 int run_serve(const ServeArgs& args) {
-  const fs::path data_dir = resolve_data_dir(args);
+  const fs::path data_dir = resolve_data_dir(args.data_dir);
   std::error_code ec;
   fs::create_directories(data_dir, ec);
   if (ec || !fs::is_directory(data_dir)) {
@@ -162,8 +182,11 @@ int run_serve(const ServeArgs& args) {
                      "cannot create or use '" + data_dir.string() + "': " + ec.message(),
                      "a writable directory");
   }
-  const std::string db_url =
-      args.db.empty() ? "sqlite:" + (data_dir / "egin.db").string() : args.db;
+  const std::string db_url = resolve_store_url(args.db, data_dir);
+  const fs::path web_dir = resolve_web_dir(args.web);
+  if (!(args.session_hours >= 0.1 && args.session_hours <= 24.0 * 366.0)) {
+    throw InputError({"", 0, "--session-hours"}, "out of range", "0.1 to 8784 h");
+  }
   const server::HttpAddress http_address = server::parse_http_address(args.http);
   std::optional<runtime::MqttOptions> mqtt_options;
   if (!args.mqtt.empty()) {
@@ -192,15 +215,51 @@ int run_serve(const ServeArgs& args) {
   metrics.gauge("egin_up", "1 while the server runs").set(1.0);
   auto pipeline = std::make_unique<runtime::IngestPipeline>(live, *store, *clock, metrics);
 
+  // Accounts keep real time whatever the site clock does: a token lives 12 real hours.
+  const SystemClock wall_clock;
+  const std::unique_ptr<accounts::AccountStore> account_store =
+      accounts::open_account_store(db_url);
+  accounts::AccountsOptions account_options;
+  account_options.session_ttl_ms =
+      static_cast<TimeMs>(args.session_hours * static_cast<double>(kMsPerHour));
+  accounts::Accounts accounts(*account_store, wall_clock, account_options);
+  if (const auto password = accounts.create_first_admin("admin")) {
+    // Printed once, never logged: the log may be kept where others read it.
+    std::fprintf(stderr,
+                 "egin serve: created user 'admin' (role admin) with password %s\n"
+                 "egin serve: it is shown only now; change it in the dashboard or with "
+                 "'egin user passwd admin'\n",
+                 password->c_str());
+    log.info("admin_created", {{"user", "admin"}});
+  }
   bool token_created = false;
   const server::ApiAuth auth =
-      server::ApiAuth::load_or_create(data_dir / "api-token", token_created);
+      server::ApiAuth::load_or_create(data_dir / "api-token", token_created, &accounts);
   if (token_created) {
     std::fprintf(stderr,
                  "egin serve: created the API token in %s (mode 0600); send it as "
                  "'Authorization: Bearer <token>'\n",
                  (data_dir / "api-token").c_str());
   }
+
+  // Irrigation advice: the site's field zones (field_file) and --fields.
+  const runtime::Site site_now = live.snapshot();
+  const std::vector<runtime::FieldSource> field_list =
+      runtime::field_sources(site_now, site_file.parent_path(), args.fields);
+  crops::CropLibrary crop_library;
+  soils::SoilLibrary soil_library;
+  if (!field_list.empty()) {
+    std::vector<fs::path> near{site_file};
+    for (const auto& f : field_list) {
+      near.push_back(f.file);
+    }
+    const fs::path library_dir = resolve_library_dir(args.library, near);
+    crop_library = crops::CropLibrary::load_directory(library_dir / "crops");
+    soil_library = soils::SoilLibrary::load_directory(library_dir / "soils");
+    log.info("fields", {{"count", field_list.size()}, {"library", library_dir.string()}});
+  }
+  const runtime::FieldAdvisor field_advisor(field_list, crop_library, soil_library, *store, live);
+  runtime::Providers providers;
 
   server::DerivedWorker derived_worker(derived, *pipeline, log);
   derived_worker.feed(todays_readings(*store, live, clock->now_ms()));
@@ -211,6 +270,9 @@ int run_serve(const ServeArgs& args) {
                                                  metrics);
     mqtt->start();
   }
+
+  ServeParts parts{*store, live, *pipeline, metrics, *clock, providers, log, data_dir};
+  std::vector<std::unique_ptr<ServeExtension>> extensions = start_extensions(args, parts);
 
   server::Maintenance maintenance(
       *store, live, metrics, *clock, data_dir, log, [&](Date finished_day) {
@@ -225,7 +287,11 @@ int run_serve(const ServeArgs& args) {
                             .clock = *clock,
                             .auth = auth,
                             .log = log,
-                            .data_dir = data_dir};
+                            .data_dir = data_dir,
+                            .accounts = &accounts,
+                            .providers = &providers,
+                            .fields = &field_advisor,
+                            .web_dir = web_dir};
   server::HttpOptions http_options;
   http_options.address = http_address;
   http_options.threads = args.http_threads;
@@ -240,6 +306,12 @@ int run_serve(const ServeArgs& args) {
                      {"mqtt", args.mqtt.empty() ? std::string("off") : redact_url(args.mqtt)}});
   std::printf("egin serve: listening on http://%s, data in %s, store %s\n",
               server::format_http_address(bound).c_str(), data_dir.c_str(), store_text.c_str());
+  if (web_dir.empty()) {
+    std::printf("egin serve: no dashboard (build it with 'make web', or pass --web DIR)\n");
+  } else {
+    std::printf("egin serve: dashboard at http://%s/ from %s\n",
+                server::format_http_address(bound).c_str(), web_dir.c_str());
+  }
   std::fflush(stdout);
 
   int signal_number = 0;
@@ -249,6 +321,10 @@ int run_serve(const ServeArgs& args) {
   // Order matters: nothing new is acknowledged once HTTP and MQTT are stopped; the pipeline
   // then flushes what it was handed; the store closes last.
   http.stop();
+  for (auto& extension : extensions) {
+    extension->stop();
+  }
+  extensions.clear();
   if (mqtt) {
     mqtt->stop();
   }
@@ -288,6 +364,18 @@ void add_serve_command(CLI::App& app) {
                   "Server time at start with --clock-factor (ISO 8601); default now");
   cmd->add_option("--log-level", args->log_level, "debug, info, warn or error")
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}))
+      ->capture_default_str();
+  cmd->add_option("--web", args->web,
+                  "Directory of the built dashboard (make web); default $EGIN_WEB_DIR, or the "
+                  "build tree's web/ next to this program");
+  cmd->add_option("--fields", args->fields,
+                  "Directory of field files (FIELD.toml) to give irrigation advice for, besides "
+                  "the site's field zones with a field_file");
+  cmd->add_option("--library", args->library,
+                  "Directory holding crops/ and soils/ for the field files; default: found next "
+                  "to the site or field files, ./data, or the source tree");
+  cmd->add_option("--session-hours", args->session_hours,
+                  "Hours a login's token stays valid (real time, whatever --clock-factor says)")
       ->capture_default_str();
   cmd->add_option("--http-threads", args->http_threads,
                   "HTTP worker threads (each open keep-alive connection holds one)")

@@ -13,5 +13,6 @@ void add_batch_command(CLI::App& app);
 void add_et0_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
 void add_weather_command(CLI::App& app);
+void add_user_command(CLI::App& app);
 
 }  // namespace egin::cli

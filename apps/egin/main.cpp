@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   egin::cli::add_et0_command(app);
   egin::cli::add_serve_command(app);
   egin::cli::add_weather_command(app);
+  egin::cli::add_user_command(app);
 
   try {
     app.parse(argc, argv);

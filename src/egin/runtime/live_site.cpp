@@ -80,6 +80,8 @@ void LiveSite::put_zone(ZoneSpec zone) {
   Site candidate = site_;
   if (ZoneSpec* existing = find_by_id(candidate.zones, zone.id)) {
     if (zone.devices.empty()) zone.devices = std::move(existing->devices);
+    zone.field_file = std::move(existing->field_file);  // file-only keys (site.hpp)
+    zone.weather_zone = std::move(existing->weather_zone);
     *existing = std::move(zone);
   } else {
     candidate.zones.push_back(std::move(zone));

@@ -42,6 +42,12 @@ struct ZoneSpec {
   std::string name;
   ZoneKind kind = ZoneKind::greenhouse;
   std::vector<DeviceSpec> devices;
+  // Field zones only: the field file (docs/formats/field-file.md) whose FAO-56 water balance
+  // gives the zone's irrigation advice, as written (relative to the site file's directory), and
+  // the weather-station zone whose daily ET0 and rain it uses (empty: the field file's own
+  // weather). Set in the site file; API edits keep them.
+  std::string field_file{};
+  std::string weather_zone{};
 };
 
 struct RetentionSpec {

@@ -102,6 +102,7 @@ class SiteChecker {
       id(zpath, "id", zone.id);
       unique(zone_ids, zpath, zone.id, "zone", "the site");
       name(zpath, "name", zone.name);
+      check_field_keys(site, zpath, zone);
       std::set<std::string> device_ids;
       for (std::size_t d = 0; d < zone.devices.size(); ++d) {
         const DeviceSpec& device = zone.devices[d];
@@ -152,6 +153,35 @@ class SiteChecker {
     if (ch.stuck_minutes) {
       range(path, "stuck_minutes", *ch.stuck_minutes, kStuckMinMinutes, kStuckMaxMinutes, "min");
     }
+  }
+
+  // field_file and weather_zone: field zones only; the station must be a weather-station zone.
+  void check_field_keys(const Site& site, const std::string& path, const ZoneSpec& zone) const {
+    if (zone.kind != ZoneKind::field) {
+      if (!zone.field_file.empty()) {
+        fail(path, "field_file", "only a field zone names a field file",
+             "kind = \"field\", or no field_file");
+      }
+      if (!zone.weather_zone.empty()) {
+        fail(path, "weather_zone", "only a field zone names a weather zone",
+             "kind = \"field\", or no weather_zone");
+      }
+      return;
+    }
+    if (zone.field_file.size() > kMaxPathBytes || zone.field_file.find('\0') != std::string::npos) {
+      fail(path, "field_file", "is not a usable path",
+           "a path of at most " + std::to_string(kMaxPathBytes) + " bytes");
+    }
+    if (zone.weather_zone.empty()) {
+      return;
+    }
+    for (const ZoneSpec& other : site.zones) {
+      if (other.id == zone.weather_zone && other.kind == ZoneKind::weather_station) {
+        return;
+      }
+    }
+    fail(path, "weather_zone", "'" + zone.weather_zone + "' is not a weather-station zone",
+         "the id of a zone with kind = \"weather_station\"");
   }
 
   [[noreturn]] void fail(const std::string& path, std::string_view key, std::string problem,
@@ -376,11 +406,13 @@ Site parse_site_toml(std::string_view text, std::string_view file_name) {
     const std::string zpath = "zones[" + std::to_string(z) + "]";
     lines.add(zpath, zones[z]);
     const TomlFields zf(*zones[z], file, zpath);
-    zf.reject_unknown_keys({"id", "name", "kind", "devices"});
+    zf.reject_unknown_keys({"id", "name", "kind", "devices", "field_file", "weather_zone"});
     ZoneSpec zone;
     zone.id = zf.text("id");
     zone.name = zf.optional_text("name").value_or(zone.id);
     zone.kind = zone_kind(zf);
+    zone.field_file = zf.optional_text("field_file").value_or("");
+    zone.weather_zone = zf.optional_text("weather_zone").value_or("");
     const auto devices = zf.table_array("devices");
     for (std::size_t d = 0; d < devices.size(); ++d) {
       const std::string dpath = zpath + ".devices[" + std::to_string(d) + "]";
@@ -445,6 +477,12 @@ std::string write_site_toml(const Site& site) {
     key_string(out, "id", zone.id);
     key_string(out, "name", zone.name);
     key_string(out, "kind", zone_kind_name(zone.kind));
+    if (!zone.field_file.empty()) {
+      key_string(out, "field_file", zone.field_file);
+    }
+    if (!zone.weather_zone.empty()) {
+      key_string(out, "weather_zone", zone.weather_zone);
+    }
     for (const DeviceSpec& device : zone.devices) {
       out += "\n[[zones.devices]]\n";
       key_string(out, "id", device.id);
@@ -550,6 +588,8 @@ std::string first_difference(const Site& a, const Site& b) {
     cmp.field(zp, "id", za.id, zb.id);
     cmp.field(zp, "name", za.name, zb.name);
     cmp.field(zp, "kind", za.kind, zb.kind);
+    cmp.field(zp, "field_file", za.field_file, zb.field_file);
+    cmp.field(zp, "weather_zone", za.weather_zone, zb.weather_zone);
     cmp.field(zp, "devices.size", za.devices.size(), zb.devices.size());
     for (std::size_t d = 0; cmp.diff.empty() && d < za.devices.size(); ++d) {
       const std::string dp = zp + ".devices[" + std::to_string(d) + "]";

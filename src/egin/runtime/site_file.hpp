@@ -18,6 +18,7 @@ namespace egin::runtime {
 /// Accepted ranges, shared by the reader, check_site and the documentation.
 inline constexpr std::size_t kMaxIdBytes = 64;
 inline constexpr std::size_t kMaxNameBytes = 200;
+inline constexpr std::size_t kMaxPathBytes = 1024;  // a field zone's field_file
 inline constexpr double kLatitudeMaxDeg = 90.0;
 inline constexpr double kLongitudeMaxDeg = 180.0;
 inline constexpr double kElevationMinM = -500.0;

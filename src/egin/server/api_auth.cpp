@@ -58,16 +58,18 @@ void write_new_token(const std::filesystem::path& file, const std::string& token
 
 }  // namespace
 
-ApiAuth::ApiAuth(std::string token) : token_(std::move(token)) {}
+ApiAuth::ApiAuth(std::string token, accounts::Accounts* accounts)
+    : token_(std::move(token)), accounts_(accounts) {}
 
-ApiAuth ApiAuth::load_or_create(const std::filesystem::path& file, bool& created) {
+ApiAuth ApiAuth::load_or_create(const std::filesystem::path& file, bool& created,
+                                accounts::Accounts* accounts) {
   created = false;
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) {
     const std::string token = random_token_hex();
     write_new_token(file, token);
     created = true;
-    return ApiAuth(token);
+    return ApiAuth(token, accounts);
   }
   std::ifstream in(file);
   if (!in) {
@@ -80,13 +82,13 @@ ApiAuth ApiAuth::load_or_create(const std::filesystem::path& file, bool& created
     throw InputError({file.string(), 1, "token"}, "the API token is missing or too short",
                      "one line of at least 16 characters without spaces");
   }
-  return ApiAuth(std::move(token));
+  return ApiAuth(std::move(token), accounts);
 }
 
-bool ApiAuth::authorize(std::string_view authorization_header) const {
+std::string_view ApiAuth::bearer_token(std::string_view authorization_header) {
   constexpr std::string_view kScheme = "Bearer ";
   if (authorization_header.size() <= kScheme.size()) {
-    return false;
+    return {};
   }
   // The scheme name is case-insensitive (RFC 7235 §2.1).
   for (std::size_t i = 0; i < kScheme.size(); ++i) {
@@ -96,7 +98,7 @@ bool ApiAuth::authorize(std::string_view authorization_header) const {
     const char want_lower =
         (want >= 'A' && want <= 'Z') ? static_cast<char>(want - 'A' + 'a') : want;
     if (lower != want_lower) {
-      return false;
+      return {};
     }
   }
   std::string_view presented = authorization_header.substr(kScheme.size());
@@ -106,7 +108,30 @@ bool ApiAuth::authorize(std::string_view authorization_header) const {
   while (!presented.empty() && presented.back() == ' ') {
     presented.remove_suffix(1);
   }
-  return constant_time_equal(presented, token_);
+  return presented;
+}
+
+bool ApiAuth::is_machine_token(std::string_view token) const {
+  return !token.empty() && constant_time_equal(token, token_);
+}
+
+std::optional<accounts::Principal> ApiAuth::authenticate(
+    std::string_view authorization_header) const {
+  const std::string_view token = bearer_token(authorization_header);
+  if (token.empty()) {
+    return std::nullopt;
+  }
+  if (is_machine_token(token)) {
+    accounts::Principal machine;
+    machine.user = std::string(kMachineUser);
+    machine.role = accounts::Role::kAdmin;
+    machine.kind = accounts::TokenKind::kApi;
+    return machine;
+  }
+  if (accounts_ == nullptr) {
+    return std::nullopt;
+  }
+  return accounts_->authenticate(token);
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {

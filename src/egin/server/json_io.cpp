@@ -1,9 +1,11 @@
 #include "egin/server/json_io.hpp"
 
+#include <cmath>
 #include <exception>
 #include <string>
 #include <utility>
 
+#include "egin/accounts/accounts.hpp"
 #include "egin/core/input_error.hpp"
 #include "egin/runtime/ingest_pipeline.hpp"
 
@@ -32,6 +34,39 @@ nlohmann::json parse_json_object(const httplib::Request& req) {
   return body;
 }
 
+void send_account_error(httplib::Response& res, const accounts::AccountError& e) {
+  using accounts::AccountErrorCode;
+  switch (e.code()) {
+    case AccountErrorCode::kInvalidName:
+      send_error(res, 400, "invalid_name", e.what());
+      return;
+    case AccountErrorCode::kWeakPassword:
+      send_error(res, 400, "weak_password", e.what());
+      return;
+    case AccountErrorCode::kInvalidValue:
+      send_error(res, 400, "bad_request", e.what());
+      return;
+    case AccountErrorCode::kExists:
+      send_error(res, 409, "exists", e.what());
+      return;
+    case AccountErrorCode::kNotFound:
+      send_error(res, 404, "not_found", e.what());
+      return;
+    case AccountErrorCode::kLastAdmin:
+      send_error(res, 409, "last_admin", e.what());
+      return;
+    case AccountErrorCode::kBadCredentials:
+      send_error(res, 401, "bad_credentials", e.what());
+      return;
+    case AccountErrorCode::kRateLimited:
+      res.set_header("Retry-After",
+                     std::to_string(static_cast<long>(std::ceil(e.retry_after_s()))));
+      send_error(res, 429, "rate_limited", e.what());
+      return;
+  }
+  send_error(res, 400, "bad_request", e.what());
+}
+
 httplib::Server::Handler guarded(ServerContext& ctx, std::string route,
                                  httplib::Server::Handler handler) {
   return [&ctx, route = std::move(route), handler = std::move(handler)](const httplib::Request& req,
@@ -42,6 +77,8 @@ httplib::Server::Handler guarded(ServerContext& ctx, std::string route,
       send_error(res, e.status(), e.code(), e.what());
     } catch (const InputError& e) {
       send_error(res, 400, "invalid_input", e.what());
+    } catch (const accounts::AccountError& e) {
+      send_account_error(res, e);
     } catch (const runtime::StoreUnavailable& e) {
       ctx.log.error("store_unavailable", {{"route", route}, {"reason", e.what()}});
       send_error(res, 503, "store_unavailable", e.what());

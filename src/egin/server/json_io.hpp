@@ -1,7 +1,7 @@
 // JSON in and out of HTTP handlers: answering with a JSON body, the one error shape every route
 // uses ({"error": code, "reason": words}), the BadRequest exception a handler throws for a bad
 // parameter, and the guard that wraps every handler so that no request can crash the server
-// (InputError and BadRequest → 400, StoreUnavailable → 503, anything else → 500, all logged and
+// (InputError and BadRequest → 400, AccountError → its status, StoreUnavailable → 503, anything else → 500, all logged and
 // counted). It must not define routes.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "egin/accounts/accounts.hpp"
 #include "egin/server/server_context.hpp"
 
 namespace egin::server {
@@ -32,6 +33,10 @@ class BadRequest final : public std::runtime_error {
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 void send_error(httplib::Response& res, int status, std::string_view code, std::string_view reason);
+
+/// AccountError → 400 (bad name, weak password, bad value), 401 (bad credentials), 404, 409
+/// (exists, last admin), 429 with Retry-After (rate limited).
+void send_account_error(httplib::Response& res, const accounts::AccountError& e);
 
 /// The request body as a JSON object; BadRequest when it is not JSON or not an object.
 nlohmann::json parse_json_object(const httplib::Request& req);

@@ -141,11 +141,11 @@ void get_export(ServerContext& ctx, const httplib::Request& req, httplib::Respon
 
 }  // namespace
 
-void add_export_routes(httplib::Server& http, ServerContext& ctx) {
-  http.Get("/api/v1/exports", guarded(ctx, "/api/v1/exports",
-                                      [&ctx](const httplib::Request& req, httplib::Response& res) {
-                                        get_export(ctx, req, res);
-                                      }));
+void add_export_routes(Router& router) {
+  ServerContext& ctx = router.context();
+  router.get("/api/v1/exports", Access::kViewer,
+             [&ctx](const httplib::Request& req, httplib::Response& res,
+                    const accounts::Principal&) { get_export(ctx, req, res); });
 }
 
 }  // namespace egin::server

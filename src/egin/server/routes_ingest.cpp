@@ -94,11 +94,11 @@ void handle_ingest(ServerContext& ctx, const httplib::Request& req, httplib::Res
 
 }  // namespace
 
-void add_ingest_routes(httplib::Server& http, ServerContext& ctx) {
-  http.Post("/api/v1/ingest", guarded(ctx, "/api/v1/ingest",
-                                      [&ctx](const httplib::Request& req, httplib::Response& res) {
-                                        handle_ingest(ctx, req, res);
-                                      }));
+void add_ingest_routes(Router& router) {
+  ServerContext& ctx = router.context();
+  router.post("/api/v1/ingest", Access::kOperator,
+              [&ctx](const httplib::Request& req, httplib::Response& res,
+                     const accounts::Principal&) { handle_ingest(ctx, req, res); });
 }
 
 }  // namespace egin::server

@@ -115,15 +115,17 @@ void get_storage(ServerContext& ctx, httplib::Response& res) {
 
 }  // namespace
 
-void add_ops_routes(httplib::Server& http, ServerContext& ctx) {
+void add_ops_routes(Router& router) {
   using Req = httplib::Request;
   using Res = httplib::Response;
-  http.Get("/healthz",
-           guarded(ctx, "/healthz", [&ctx](const Req&, Res& res) { get_healthz(ctx, res); }));
-  http.Get("/metrics",
-           guarded(ctx, "/metrics", [&ctx](const Req&, Res& res) { get_metrics(ctx, res); }));
-  http.Get("/api/v1/storage", guarded(ctx, "/api/v1/storage",
-                                      [&ctx](const Req&, Res& res) { get_storage(ctx, res); }));
+  using P = accounts::Principal;
+  ServerContext& ctx = router.context();
+  router.get("/healthz", Access::kPublic,
+             [&ctx](const Req&, Res& res, const P&) { get_healthz(ctx, res); });
+  router.get("/metrics", Access::kPublic,
+             [&ctx](const Req&, Res& res, const P&) { get_metrics(ctx, res); });
+  router.get("/api/v1/storage", Access::kViewer,
+             [&ctx](const Req&, Res& res, const P&) { get_storage(ctx, res); });
 }
 
 }  // namespace egin::server

@@ -87,11 +87,11 @@ void get_series(ServerContext& ctx, const httplib::Request& req, httplib::Respon
 
 }  // namespace
 
-void add_series_routes(httplib::Server& http, ServerContext& ctx) {
-  http.Get("/api/v1/series", guarded(ctx, "/api/v1/series",
-                                     [&ctx](const httplib::Request& req, httplib::Response& res) {
-                                       get_series(ctx, req, res);
-                                     }));
+void add_series_routes(Router& router) {
+  ServerContext& ctx = router.context();
+  router.get("/api/v1/series", Access::kViewer,
+             [&ctx](const httplib::Request& req, httplib::Response& res,
+                    const accounts::Principal&) { get_series(ctx, req, res); });
 }
 
 }  // namespace egin::server

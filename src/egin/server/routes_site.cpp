@@ -27,7 +27,10 @@ const runtime::ZoneSpec* find_zone(const runtime::Site& site, std::string_view i
 }
 
 void get_sites(ServerContext& ctx, httplib::Response& res) {
-  send_json(res, 200, json{{"sites", json::array({site_summary_json(ctx.site.snapshot())})}});
+  // "now" is the server's clock (accelerated in demos): the dashboard's "last 24 hours" use it.
+  send_json(res, 200,
+            json{{"sites", json::array({site_summary_json(ctx.site.snapshot())})},
+                 {"now", format_iso_utc(ctx.clock.now_ms())}});
 }
 
 void get_zones(ServerContext& ctx, httplib::Response& res) {
@@ -179,42 +182,39 @@ void get_latest(ServerContext& ctx, const httplib::Request& req, httplib::Respon
 
 }  // namespace
 
-void add_site_routes(httplib::Server& http, ServerContext& ctx) {
+void add_site_routes(Router& router) {
   using Req = httplib::Request;
   using Res = httplib::Response;
-  http.Get("/api/v1/sites",
-           guarded(ctx, "/api/v1/sites", [&ctx](const Req&, Res& res) { get_sites(ctx, res); }));
-  http.Get("/api/v1/zones",
-           guarded(ctx, "/api/v1/zones", [&ctx](const Req&, Res& res) { get_zones(ctx, res); }));
-  http.Get(R"(/api/v1/zones/([^/]+))",
-           guarded(ctx, "/api/v1/zones/{id}",
-                   [&ctx](const Req& req, Res& res) { get_zone(ctx, req.matches[1], res); }));
-  http.Put(R"(/api/v1/zones/([^/]+))",
-           guarded(ctx, "/api/v1/zones/{id}",
-                   [&ctx](const Req& req, Res& res) { put_zone(ctx, req.matches[1], req, res); }));
-  http.Put(R"(/api/v1/zones/([^/]+)/devices/([^/]+))",
-           guarded(ctx, "/api/v1/zones/{zone}/devices/{device}", [&ctx](const Req& req, Res& res) {
-             put_device(ctx, req.matches[1], req.matches[2], req, res);
-           }));
-  http.Get("/api/v1/devices", guarded(ctx, "/api/v1/devices",
-                                      [&ctx](const Req&, Res& res) { get_devices(ctx, res); }));
-  http.Get("/api/v1/channels", guarded(ctx, "/api/v1/channels",
-                                       [&ctx](const Req&, Res& res) { get_channels(ctx, res); }));
+  using P = accounts::Principal;
+  ServerContext& ctx = router.context();
+  router.get("/api/v1/sites", Access::kViewer,
+             [&ctx](const Req&, Res& res, const P&) { get_sites(ctx, res); });
+  router.get("/api/v1/zones", Access::kViewer,
+             [&ctx](const Req&, Res& res, const P&) { get_zones(ctx, res); });
+  router.get("/api/v1/zones/{zone}", Access::kViewer,
+             [&ctx](const Req& req, Res& res, const P&) { get_zone(ctx, req.matches[1], res); });
+  router.put("/api/v1/zones/{zone}", Access::kAdmin, [&ctx](const Req& req, Res& res, const P&) {
+    put_zone(ctx, req.matches[1], req, res);
+  });
+  router.put("/api/v1/zones/{zone}/devices/{device}", Access::kAdmin,
+             [&ctx](const Req& req, Res& res, const P&) {
+               put_device(ctx, req.matches[1], req.matches[2], req, res);
+             });
+  router.get("/api/v1/devices", Access::kViewer,
+             [&ctx](const Req&, Res& res, const P&) { get_devices(ctx, res); });
+  router.get("/api/v1/channels", Access::kViewer,
+             [&ctx](const Req&, Res& res, const P&) { get_channels(ctx, res); });
   // A key holds slashes ("zone/device/channel"), sent as they are or as %2F.
-  http.Get(R"(/api/v1/channels/(.+))",
-           guarded(ctx, "/api/v1/channels/{key}",
-                   [&ctx](const Req& req, Res& res) { get_channel(ctx, req.matches[1], res); }));
-  http.Put(R"(/api/v1/channels/(.+))",
-           guarded(ctx, "/api/v1/channels/{key}", [&ctx](const Req& req, Res& res) {
-             put_channel(ctx, req.matches[1], req, res);
-           }));
-  http.Delete(R"(/api/v1/channels/(.+))",
-              guarded(ctx, "/api/v1/channels/{key}", [&ctx](const Req& req, Res& res) {
-                delete_channel(ctx, req.matches[1], res);
-              }));
-  http.Get("/api/v1/latest", guarded(ctx, "/api/v1/latest", [&ctx](const Req& req, Res& res) {
-             get_latest(ctx, req, res);
-           }));
+  router.get("/api/v1/channels/{key}", Access::kViewer,
+             [&ctx](const Req& req, Res& res, const P&) { get_channel(ctx, req.matches[1], res); });
+  router.put("/api/v1/channels/{key}", Access::kAdmin, [&ctx](const Req& req, Res& res, const P&) {
+    put_channel(ctx, req.matches[1], req, res);
+  });
+  router.del("/api/v1/channels/{key}", Access::kAdmin, [&ctx](const Req& req, Res& res, const P&) {
+    delete_channel(ctx, req.matches[1], res);
+  });
+  router.get("/api/v1/latest", Access::kViewer,
+             [&ctx](const Req& req, Res& res, const P&) { get_latest(ctx, req, res); });
 }
 
 }  // namespace egin::server

@@ -46,14 +46,17 @@ TEST(RandomToken, Is64HexDigitsAndDiffers) {
 
 TEST(ApiAuth, AcceptsOnlyTheBearerToken) {
   const ApiAuth auth("s3cret-token-0123456789");
-  EXPECT_TRUE(auth.authorize("Bearer s3cret-token-0123456789"));
-  EXPECT_TRUE(auth.authorize("bearer s3cret-token-0123456789"));  // scheme is case-insensitive
-  EXPECT_FALSE(auth.authorize(""));
-  EXPECT_FALSE(auth.authorize("Bearer "));
-  EXPECT_FALSE(auth.authorize("Bearer s3cret-token-012345678"));
-  EXPECT_FALSE(auth.authorize("Bearer s3cret-token-01234567890"));
-  EXPECT_FALSE(auth.authorize("Basic s3cret-token-0123456789"));
-  EXPECT_FALSE(auth.authorize("s3cret-token-0123456789"));
+  const auto machine = auth.authenticate("Bearer s3cret-token-0123456789");
+  ASSERT_TRUE(machine);
+  EXPECT_EQ(machine->user, kMachineUser);
+  EXPECT_EQ(machine->role, accounts::Role::kAdmin);
+  EXPECT_TRUE(auth.authenticate("bearer s3cret-token-0123456789"));  // scheme case-insensitive
+  EXPECT_FALSE(auth.authenticate(""));
+  EXPECT_FALSE(auth.authenticate("Bearer "));
+  EXPECT_FALSE(auth.authenticate("Bearer s3cret-token-012345678"));
+  EXPECT_FALSE(auth.authenticate("Bearer s3cret-token-01234567890"));
+  EXPECT_FALSE(auth.authenticate("Basic s3cret-token-0123456789"));
+  EXPECT_FALSE(auth.authenticate("s3cret-token-0123456789"));
 }
 
 TEST(ApiAuth, CreatesTheTokenFileOnceWithMode0600) {
@@ -68,11 +71,11 @@ TEST(ApiAuth, CreatesTheTokenFileOnceWithMode0600) {
   std::string token;
   std::ifstream(file) >> token;
   ASSERT_EQ(token.size(), 64U);
-  EXPECT_TRUE(first.authorize("Bearer " + token));
+  EXPECT_TRUE(first.authenticate("Bearer " + token));
 
   const ApiAuth second = ApiAuth::load_or_create(file, created);
   EXPECT_FALSE(created);
-  EXPECT_TRUE(second.authorize("Bearer " + token));
+  EXPECT_TRUE(second.authenticate("Bearer " + token));
   fs::remove_all(dir);
 }
 
