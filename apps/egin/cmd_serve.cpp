@@ -23,7 +23,10 @@
 #include "commands.hpp"
 #include "egin/core/clock.hpp"
 #include "egin/core/input_error.hpp"
+#include "egin/devices/mqtt_bridge.hpp"
 #include "egin/runtime/derived_series.hpp"
+#include "egin/runtime/device_driver.hpp"
+#include "egin/runtime/devices_file.hpp"
 #include "egin/runtime/ingest_pipeline.hpp"
 #include "egin/runtime/live_site.hpp"
 #include "egin/runtime/metrics.hpp"
@@ -49,6 +52,7 @@ struct ServeArgs {
   std::string db;
   std::string http = "127.0.0.1:8080";
   std::string mqtt;
+  std::string devices;  // devices file: buses and nodes to poll (docs/formats/devices-file.md)
   std::string data_dir;
   std::optional<double> clock_factor;
   std::string clock_start;
@@ -212,6 +216,28 @@ int run_serve(const ServeArgs& args) {
     mqtt->start();
   }
 
+  // Field buses (KS X 3267 / Modbus): readings into the pipeline, commands through the service.
+  std::unique_ptr<runtime::DeviceDrivers> drivers;
+  std::unique_ptr<devices::MqttBridge> bridge;
+  if (!args.devices.empty()) {
+    drivers = std::make_unique<runtime::DeviceDrivers>(runtime::load_devices_file(args.devices),
+                                                       live, *pipeline, metrics, *clock, data_dir);
+    if (mqtt_options && drivers->config().mqtt_bridge.present) {
+      devices::MqttBridgeOptions bridge_options;
+      bridge_options.host = mqtt_options->host;
+      bridge_options.port = mqtt_options->port;
+      bridge_options.username = mqtt_options->username;
+      bridge_options.password = mqtt_options->password;
+      bridge_options.site_id = live.snapshot().id;
+      runtime::DeviceDrivers* d = drivers.get();
+      bridge = std::make_unique<devices::MqttBridge>(
+          bridge_options, [d](const devices::MqttCommand& c) { return d->handle_mqtt_command(c); });
+      drivers->attach_bridge(bridge.get());
+      bridge->start();
+    }
+    drivers->start();
+  }
+
   server::Maintenance maintenance(
       *store, live, metrics, *clock, data_dir, log, [&](Date finished_day) {
         server::ingest_station_et0(*store, live, *pipeline, finished_day, log);
@@ -225,7 +251,8 @@ int run_serve(const ServeArgs& args) {
                             .clock = *clock,
                             .auth = auth,
                             .log = log,
-                            .data_dir = data_dir};
+                            .data_dir = data_dir,
+                            .commands = drivers.get()};
   server::HttpOptions http_options;
   http_options.address = http_address;
   http_options.threads = args.http_threads;
@@ -251,6 +278,13 @@ int run_serve(const ServeArgs& args) {
   http.stop();
   if (mqtt) {
     mqtt->stop();
+  }
+  if (bridge) {
+    bridge->stop();
+  }
+  if (drivers) {
+    drivers->attach_bridge(nullptr);
+    drivers->stop();
   }
   maintenance.stop();
   derived_worker.stop();
@@ -279,6 +313,10 @@ void add_serve_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--mqtt", args->mqtt,
                   "Subscribe to a broker: mqtt://[user[:password]@]host[:port]");
+  cmd->add_option("--devices", args->devices,
+                  "Devices file: KS X 3267 / Modbus buses and nodes to poll "
+                  "(docs/formats/devices-file.md)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--data-dir", args->data_dir,
                   "Directory of the database, site file and API token; default $EGIN_DATA_DIR "
                   "or ./egin-data");

@@ -179,6 +179,12 @@ CommandRecord execute_command(Bus& bus, int slave, const ActuatorChannel& channe
 
 void CommandTracker::store(const CommandRecord& record) {
   if (audit_ != nullptr) audit_->record(record);
+  if (listener_) listener_(record);
+}
+
+void CommandTracker::set_listener(std::function<void(const CommandRecord&)> listener) {
+  const std::lock_guard lock(mutex_);
+  listener_ = std::move(listener);
 }
 
 void CommandTracker::track(const CommandRecord& record) {

@@ -80,12 +80,15 @@ class CommandTracker {
                                      const ksx3267::ActuatorStatus& status, TimeMs now_ms);
   [[nodiscard]] std::optional<CommandRecord> active(const std::string& bus, int slave,
                                                     int slot) const;
+  /// Called (under the tracker's lock: be quick) with each record the tracker ends or replaces.
+  void set_listener(std::function<void(const CommandRecord&)> listener);
 
  private:
   using Key = std::tuple<std::string, int, int>;
   void store(const CommandRecord& record);
 
   CommandAudit* audit_;
+  std::function<void(const CommandRecord&)> listener_;
   mutable std::mutex mutex_;
   std::map<Key, CommandRecord> active_;
 };

@@ -1,6 +1,8 @@
 #include "egin/devices/word_order.hpp"
 
 #include <bit>
+#include <charconv>
+#include <cmath>
 
 namespace egin::devices {
 
@@ -76,6 +78,15 @@ std::array<std::uint16_t, 2> split_u32(std::uint32_t value, WordOrder order) {
 
 float join_f32(std::uint16_t r0, std::uint16_t r1, WordOrder order) {
   return std::bit_cast<float>(join_u32(r0, r1, order));
+}
+
+double float_as_decimal(float value) {
+  if (!std::isfinite(value)) return static_cast<double>(value);
+  char text[32];
+  const auto written = std::to_chars(text, text + sizeof(text), value);
+  double out = 0.0;
+  std::from_chars(text, written.ptr, out);
+  return out;
 }
 
 std::array<std::uint16_t, 2> split_f32(float value, WordOrder order) {

@@ -31,6 +31,10 @@ std::uint32_t join_u32(std::uint16_t r0, std::uint16_t r1, WordOrder order);
 std::array<std::uint16_t, 2> split_u32(std::uint32_t value, WordOrder order);
 
 float join_f32(std::uint16_t r0, std::uint16_t r1, WordOrder order);
+
+/// The double whose shortest decimal form is the float's (23.3F → 23.3, not 23.299999237…):
+/// a float32 from a node carries ~7 significant digits and is stored as what it says.
+double float_as_decimal(float value);
 std::array<std::uint16_t, 2> split_f32(float value, WordOrder order);
 
 }  // namespace egin::devices

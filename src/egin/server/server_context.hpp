@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "egin/core/clock.hpp"
+#include "egin/runtime/actuator_command_service.hpp"
 #include "egin/runtime/ingest_pipeline.hpp"
 #include "egin/runtime/live_site.hpp"
 #include "egin/runtime/metrics.hpp"
@@ -31,6 +32,8 @@ struct ServerContext {
   const ApiAuth& auth;
   Log& log;
   std::filesystem::path data_dir;  // the disk /api/v1/storage and /metrics report on
+  /// Actuator commands and their audit trail (null when `egin serve` has no --devices).
+  runtime::ActuatorCommandService* commands = nullptr;
   std::size_t max_body_bytes = kDefaultMaxBodyBytes;
   /// Set when shutdown began: ingest answers 503 from then on (nothing new is acknowledged).
   std::atomic<bool> shutting_down{false};
