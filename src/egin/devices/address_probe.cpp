@@ -17,7 +17,10 @@ ProbeResult probe_address_offset(Bus& bus, int slave, std::span<const int> candi
     if (wire < 0) continue;
     const TransferResult transfer = bus.read_wire(slave, wire, regs);
     if (!transfer.ok()) {
-      if (transfer.status == TransferStatus::kException) {
+      // A gateway's 0x0A/0x0B says nobody is behind the unit id: as silent as a timeout.
+      const bool gateway = transfer.exception_code == kExceptionGatewayTargetFailed ||
+                           transfer.exception_code == 0x0A;
+      if (transfer.status == TransferStatus::kException && !gateway) {
         result.answered = true;
         problems.push_back(fmt::format("offset {}: {}", offset, transfer.message));
         continue;

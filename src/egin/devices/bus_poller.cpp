@@ -87,7 +87,8 @@ TimeMs BusPoller::step(const PollSink& sink) {
         }
       }
       if (due == nullptr) {
-        TimeMs next = now + kMsPerSecond;
+        if (nodes_.empty()) return now + kMsPerSecond;
+        TimeMs next = nodes_.begin()->second.next_attempt_ms;
         for (const auto& [s, node] : nodes_) next = std::min(next, node.next_attempt_ms);
         return next;
       }

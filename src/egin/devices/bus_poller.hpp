@@ -69,7 +69,7 @@ class BusPoller {
   [[nodiscard]] std::optional<NodeMap> node_map(int slave) const;
 
   /// Does every poll due at the clock's now; returns the time of the next one (now + 1 s when
-  /// there are no nodes).
+  /// there are no nodes). Polls are aligned to multiples of the period since the epoch.
   TimeMs step(const PollSink& sink);
 
   [[nodiscard]] BusBudget budget() const;

@@ -56,9 +56,10 @@ std::string CommandAuthorisation::check(std::string_view target,
     }
   }
   if (!target_ok) {
-    return fmt::format("'{}' may not be commanded through MQTT (the devices file's "
-                       "[mqtt_bridge] allow list)",
-                       target);
+    return fmt::format(
+        "'{}' may not be commanded through MQTT (the devices file's "
+        "[mqtt_bridge] allow list)",
+        target);
   }
   if (requesters.empty()) return {};
   for (const std::string& pattern : requesters) {

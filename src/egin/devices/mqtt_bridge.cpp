@@ -23,8 +23,8 @@ MqttCommand parse_mqtt_command(std::string_view zone, std::string_view device,
     return command;
   }
   if (!pack.errors.empty()) {
-    command.problem = fmt::format("record {}: {}", pack.errors.front().index,
-                                  pack.errors.front().reason);
+    command.problem =
+        fmt::format("record {}: {}", pack.errors.front().index, pack.errors.front().reason);
     return command;
   }
   for (const SenmlRecord& r : pack.records) {
@@ -56,7 +56,7 @@ MqttCommand parse_mqtt_command(std::string_view zone, std::string_view device,
 
 std::string mqtt_ack_payload(const CommandRecord& record) {
   std::vector<SenmlRecord> records;
-  const double t = static_cast<double>(record.finished_ms != 0 ? record.finished_ms
+  const double t = static_cast<double>(record.finished_ms != 0    ? record.finished_ms
                                        : record.confirmed_ms != 0 ? record.confirmed_ms
                                                                   : record.requested_ms) /
                    1000.0;
@@ -106,8 +106,8 @@ struct MqttBridge::Impl {
     std::size_t start = 0;
     for (;;) {
       const std::size_t slash = topic.find('/', start);
-      levels.push_back(topic.substr(start, slash == std::string_view::npos ? std::string_view::npos
-                                                                           : slash - start));
+      levels.push_back(topic.substr(
+          start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
       if (slash == std::string_view::npos) break;
       start = slash + 1;
     }
@@ -162,12 +162,10 @@ void MqttBridge::start() {
                               p.options.password.empty() ? nullptr : p.options.password.c_str());
   }
   mosquitto_will_set(p.mosq, p.state_topic.c_str(), 7, "offline", 1, true);
-  mosquitto_connect_callback_set(p.mosq, [](mosquitto*, void* self, int rc) {
-    static_cast<Impl*>(self)->on_connect(rc);
-  });
-  mosquitto_disconnect_callback_set(p.mosq, [](mosquitto*, void* self, int) {
-    static_cast<Impl*>(self)->is_connected = false;
-  });
+  mosquitto_connect_callback_set(
+      p.mosq, [](mosquitto*, void* self, int rc) { static_cast<Impl*>(self)->on_connect(rc); });
+  mosquitto_disconnect_callback_set(
+      p.mosq, [](mosquitto*, void* self, int) { static_cast<Impl*>(self)->is_connected = false; });
   mosquitto_message_callback_set(p.mosq, [](mosquitto*, void* self, const mosquitto_message* m) {
     if (m != nullptr) static_cast<Impl*>(self)->on_message(*m);
   });
@@ -196,8 +194,8 @@ namespace {
 
 bool publish(mosquitto* mosq, const std::string& topic, const std::string& body, bool retain) {
   return mosq != nullptr &&
-         mosquitto_publish(mosq, nullptr, topic.c_str(), static_cast<int>(body.size()),
-                           body.data(), 1, retain) == MOSQ_ERR_SUCCESS;
+         mosquitto_publish(mosq, nullptr, topic.c_str(), static_cast<int>(body.size()), body.data(),
+                           1, retain) == MOSQ_ERR_SUCCESS;
 }
 
 }  // namespace
@@ -205,7 +203,8 @@ bool publish(mosquitto* mosq, const std::string& topic, const std::string& body,
 bool MqttBridge::publish_obs(std::string_view zone, std::string_view device,
                              const std::vector<SenmlRecord>& records) {
   if (!impl_->is_connected) return false;
-  return publish(impl_->mosq, fmt::format("egin/{}/{}/{}/obs", impl_->options.site_id, zone, device),
+  return publish(impl_->mosq,
+                 fmt::format("egin/{}/{}/{}/obs", impl_->options.site_id, zone, device),
                  write_senml_json(records), false);
 }
 
@@ -220,7 +219,8 @@ bool MqttBridge::publish_status(std::string_view zone, std::string_view device,
 bool MqttBridge::publish_ack(std::string_view zone, std::string_view device,
                              const CommandRecord& record) {
   if (!impl_->is_connected) return false;
-  return publish(impl_->mosq, fmt::format("egin/{}/{}/{}/ack", impl_->options.site_id, zone, device),
+  return publish(impl_->mosq,
+                 fmt::format("egin/{}/{}/{}/ack", impl_->options.site_id, zone, device),
                  mqtt_ack_payload(record), false);
 }
 

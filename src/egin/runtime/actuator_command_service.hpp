@@ -20,12 +20,12 @@
 namespace egin::runtime {
 
 struct ActuatorCommandRequest {
-  std::string channel_key;          // "zone/device/channel"
-  std::string command;              // "timed_open", …
+  std::string channel_key;           // "zone/device/channel"
+  std::string command;               // "timed_open", …
   std::optional<double> duration_s;  // timed commands; whole seconds are sent
-  std::string requested_by;         // "operator:aigerim", "controller:climate"
-  std::string origin;               // "api", "mqtt", "controller"
-  std::string request_id;           // the caller's id, kept in the record
+  std::string requested_by;          // "operator:aigerim", "controller:climate"
+  std::string origin;                // "api", "mqtt", "controller"
+  std::string request_id;            // the caller's id, kept in the record
 };
 
 /// An actuator that can be commanded, for listings (GET /api/v1/commands/actuators, say).

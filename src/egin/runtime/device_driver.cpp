@@ -74,9 +74,9 @@ class RateEstimate {
   explicit RateEstimate(const Clock& clock)
       : clock_(clock), clock0_(clock.now_ms()), steady0_(std::chrono::steady_clock::now()) {}
   [[nodiscard]] double rate() const {
-    const double real_ms = std::chrono::duration<double, std::milli>(
-                               std::chrono::steady_clock::now() - steady0_)
-                               .count();
+    const double real_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - steady0_)
+            .count();
     if (real_ms < 200.0) return 1.0;
     return std::clamp(static_cast<double>(clock_.now_ms() - clock0_) / real_ms, 1e-3, 1e6);
   }
@@ -156,7 +156,8 @@ struct DeviceDrivers::Impl {
     const NodeWiring& w = node.wiring;
     const Site snapshot = site.snapshot();
     const ZoneSpec* zone = find_zone(snapshot, w.zone);
-    if (zone == nullptr) throw InputError({"", 0, "zone"}, fmt::format("zone '{}' is missing", w.zone));
+    if (zone == nullptr)
+      throw InputError({"", 0, "zone"}, fmt::format("zone '{}' is missing", w.zone));
     DeviceSpec merged;
     bool changed = false;
     if (const DeviceSpec* existing = find_device(*zone, w.device)) {
@@ -258,9 +259,9 @@ struct DeviceDrivers::Impl {
       return;
     }
     node.found = std::move(found);
-    const bool pollable = node.found->kind == d::MapKind::kDefault ||
-                          node.found->kind == d::MapKind::kSpec ||
-                          (node.found->kind == d::MapKind::kNeedsSpec && node.wiring.assume_default_map);
+    const bool pollable =
+        node.found->kind == d::MapKind::kDefault || node.found->kind == d::MapKind::kSpec ||
+        (node.found->kind == d::MapKind::kNeedsSpec && node.wiring.assume_default_map);
     if (!pollable) {
       node.problem = node.found->note;
       std::fprintf(stderr, "egin: devices: bus %s slave %d: not polled: %s\n",
@@ -280,8 +281,9 @@ struct DeviceDrivers::Impl {
     node.problem.clear();
     node.polled = true;
     bus.poller->add_node(node.wiring.slave, node.found->map, node.period_s);
-    metrics.gauge("egin_modbus_bus_utilisation", "Share of the bus's time polling takes (budget model)",
-                  {{"bus", bus.wiring.id}})
+    metrics
+        .gauge("egin_modbus_bus_utilisation",
+               "Share of the bus's time polling takes (budget model)", {{"bus", bus.wiring.id}})
         .set(bus.poller->budget().effective_utilisation);
     std::fprintf(stderr,
                  "egin: devices: bus %s slave %d: %s node, %s map, offset %d, %zu sensors, %zu "
@@ -444,7 +446,8 @@ struct DeviceDrivers::Impl {
     if (text == node.last_status) return;  // retained: publish on change only
     const double t_s = static_cast<double>(polled.t_ms) / 1000.0;
     for (SenmlRecord& r : records) r.time_s = t_s;
-    if (mqtt->publish_status(node.wiring.zone, node.wiring.device, records)) node.last_status = text;
+    if (mqtt->publish_status(node.wiring.zone, node.wiring.device, records))
+      node.last_status = text;
   }
 
   TimeMs run_bus(BusState& bus, std::size_t bus_index) {
@@ -491,8 +494,8 @@ struct DeviceDrivers::Impl {
     record.request_id = request.request_id;
     record.target = request.channel_key;
     const auto slash = request.channel_key.rfind('/');
-    record.actuator = slash == std::string::npos ? request.channel_key
-                                                 : request.channel_key.substr(slash + 1);
+    record.actuator =
+        slash == std::string::npos ? request.channel_key : request.channel_key.substr(slash + 1);
     record.command = request.command;
     record.result = d::CommandResult::kRefused;
     record.detail = std::move(detail);
@@ -599,8 +602,8 @@ d::CommandRecord DeviceDrivers::handle_mqtt_command(const d::MqttCommand& comman
   if (!impl_->bridge_wiring.commands) {
     return impl_->refuse(request, "commands through MQTT are off ([mqtt_bridge] commands = false)");
   }
-  if (std::string why = impl_->bridge_wiring.authorisation.check(request.channel_key,
-                                                                 request.requested_by);
+  if (std::string why =
+          impl_->bridge_wiring.authorisation.check(request.channel_key, request.requested_by);
       !why.empty()) {
     return impl_->refuse(request, std::move(why));
   }
@@ -639,7 +642,8 @@ d::CommandRecord DeviceDrivers::submit(const ActuatorCommandRequest& request) {
   d::CommandRecord record =
       d::execute_command(*bus.bus, target->slave, target->channel, r, impl_->opids, &impl_->audit,
                          impl_->clock, impl_->ids, impl_->command_options);
-  if (record.result == d::CommandResult::kConfirmed || record.result == d::CommandResult::kFinished) {
+  if (record.result == d::CommandResult::kConfirmed ||
+      record.result == d::CommandResult::kFinished) {
     impl_->tracker.track(record);
   }
   impl_->count_command(record);

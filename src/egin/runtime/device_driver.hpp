@@ -47,7 +47,7 @@ struct DriverNodeState {
   bool discovered = false;
   bool polled = false;  // discovered and being polled (needs_spec nodes are not, by default)
   bool online = false;
-  std::string kind;     // devices::map_kind_name
+  std::string kind;  // devices::map_kind_name
   int address_offset = 0;
   std::string problem;  // why not found / not polled / last failure
   TimeMs last_ok_ms = 0;

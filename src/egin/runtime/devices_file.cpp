@@ -24,7 +24,8 @@ std::optional<int> offset_of(const TomlFields& f, const toml::table& table) {
   if (node == nullptr) return std::nullopt;
   if (const auto* text = node->as_string()) {
     if (text->get() == "auto") return std::nullopt;
-    f.fail("address_offset", fmt::format("'{}' is not an offset", text->get()), "\"auto\", 0 or -1");
+    f.fail("address_offset", fmt::format("'{}' is not an offset", text->get()),
+           "\"auto\", 0 or -1");
   }
   return f.integer("address_offset", -1, 0, "");
 }
@@ -49,7 +50,8 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
     if (c->contains("confirm_interval_ms")) {
       config.commands.confirm_interval_ms = f.integer("confirm_interval_ms", 10, 10000, "ms");
     }
-    if (c->contains("max_attempts")) config.commands.max_attempts = f.integer("max_attempts", 1, 10, "");
+    if (c->contains("max_attempts"))
+      config.commands.max_attempts = f.integer("max_attempts", 1, 10, "");
   }
 
   if (const toml::table* m = top.optional_table("mqtt_bridge")) {
@@ -76,7 +78,8 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
     BusWiring bus;
     bus.line = line_of(*buses[i]);
     bus.id = f.text("id");
-    if (!is_valid_id(bus.id)) f.fail("id", fmt::format("'{}' is not an id", bus.id), "[a-z][a-z0-9_-]*");
+    if (!is_valid_id(bus.id))
+      f.fail("id", fmt::format("'{}' is not an id", bus.id), "[a-z][a-z0-9_-]*");
     if (!bus_ids.insert(bus.id).second) f.fail("id", "bus id used twice", "a unique bus id");
     const auto tcp = f.optional_text("tcp");
     const auto rtu = f.optional_text("rtu");
@@ -93,7 +96,8 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
     } else {
       devices::SerialLine line;
       line.device = *rtu;
-      if (buses[i]->contains("baud")) line.baud = f.integer("baud", devices::kBaudMin, devices::kBaudMax, "bit/s");
+      if (buses[i]->contains("baud"))
+        line.baud = f.integer("baud", devices::kBaudMin, devices::kBaudMax, "bit/s");
       if (const auto parity = f.optional_text("parity")) {
         try {
           line.parity = devices::parse_parity(*parity, "parity");
@@ -115,8 +119,10 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
     }
     bus.link.turnaround_ms = f.optional_number("turnaround_ms", 0.0, 1000.0, "ms").value_or(5.0);
     bus.poller.retry_s = f.optional_number("retry_s", 0.01, 3600.0, "s").value_or(2.0);
-    if (buses[i]->contains("offline_after")) bus.poller.offline_after = f.integer("offline_after", 1, 100, "");
-    bus.poller.offline_retry_s = f.optional_number("offline_retry_s", 0.01, 3600.0, "s").value_or(3.0);
+    if (buses[i]->contains("offline_after"))
+      bus.poller.offline_after = f.integer("offline_after", 1, 100, "");
+    bus.poller.offline_retry_s =
+        f.optional_number("offline_retry_s", 0.01, 3600.0, "s").value_or(3.0);
     bus.poller.budget_fraction = f.optional_number("budget_fraction", 0.05, 1.0, "").value_or(0.8);
     bus.rediscover_s = f.optional_number("rediscover_s", 0.01, 86400.0, "s").value_or(10.0);
     for (const std::string& spec : f.text_list("specs")) {
@@ -133,12 +139,15 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
       NodeWiring node;
       node.line = line_of(*nodes[j]);
       node.slave = n.integer("slave", 1, 247, "");
-      if (!slaves.insert(node.slave).second) n.fail("slave", "slave address used twice on the bus", "unique slaves");
+      if (!slaves.insert(node.slave).second)
+        n.fail("slave", "slave address used twice on the bus", "unique slaves");
       node.zone = n.text("zone");
       node.device = n.text("device");
-      if (!is_valid_id(node.device)) n.fail("device", fmt::format("'{}' is not an id", node.device), "[a-z][a-z0-9_-]*");
+      if (!is_valid_id(node.device))
+        n.fail("device", fmt::format("'{}' is not an id", node.device), "[a-z][a-z0-9_-]*");
       node.address_offset = offset_of(n, *nodes[j]);
-      node.period_s = n.optional_number("period_s", kSamplingMinS, kSamplingMaxS, "s").value_or(0.0);
+      node.period_s =
+          n.optional_number("period_s", kSamplingMinS, kSamplingMaxS, "s").value_or(0.0);
       node.auto_channels = n.optional_boolean("auto_channels").value_or(true);
       node.store_status = n.optional_boolean("store_status").value_or(true);
       node.assume_default_map = n.optional_boolean("assume_default_map").value_or(false);
