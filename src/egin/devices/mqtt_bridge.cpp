@@ -156,7 +156,7 @@ void MqttBridge::start() {
   mosquitto_lib_init();  // idempotent; never cleaned up (other clients may live in the process)
   p.mosq = mosquitto_new(p.options.client_id.c_str(), true, &p);
   if (p.mosq == nullptr) throw std::runtime_error("mosquitto_new failed");
-  mosquitto_threaded_set(p.mosq, true);
+  // No mosquitto_threaded_set: mosquitto_loop_start refuses a handle already marked threaded.
   if (!p.options.username.empty()) {
     mosquitto_username_pw_set(p.mosq, p.options.username.c_str(),
                               p.options.password.empty() ? nullptr : p.options.password.c_str());
@@ -170,6 +170,7 @@ void MqttBridge::start() {
     if (m != nullptr) static_cast<Impl*>(self)->on_message(*m);
   });
   mosquitto_reconnect_delay_set(p.mosq, 1, 10, true);
+  // Non-blocking: the loop thread connects and keeps reconnecting while the broker is away.
   mosquitto_connect_async(p.mosq, p.options.host.c_str(), p.options.port, p.options.keepalive_s);
   mosquitto_loop_start(p.mosq);
   p.started = true;
