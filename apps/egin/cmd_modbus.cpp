@@ -44,7 +44,9 @@ namespace {
 namespace fs = std::filesystem;
 namespace k = ksx3267;
 
-constexpr int kExitNotFound = 3;  // the node or actuator is not there / the command failed
+// main() turns every failure into exit 2 (DESIGN.md §4): a node that is not there, a command
+// that was not confirmed.
+constexpr int kExitNotFound = 2;
 
 struct CommonArgs {
   LinkArgs link;
