@@ -34,6 +34,7 @@
 #include "egin/devices/discovery.hpp"
 #include "egin/devices/ksx3267_codes.hpp"
 #include "egin/devices/libmodbus_link.hpp"
+#include "egin/devices/modbus_map.hpp"
 #include "egin/devices/opid_store.hpp"
 #include "modbus_support.hpp"
 
@@ -170,6 +171,7 @@ int run_scan(const ScanArgs& args) {
 
 struct ReadArgs {
   CommonArgs common;
+  std::string map;
   int slave = 1;
   int repeat = 1;
   double interval_s = 1.0;
@@ -196,7 +198,43 @@ void add_reading_rows(Table& table, const devices::NodeReading& reading, TimeMs 
   }
 }
 
+/// A commodity device of a generic map: one row per point.
+int run_read_map(const ReadArgs& args) {
+  const devices::ModbusMap map = devices::load_modbus_map(args.map);
+  Master master = open_master(args.common);
+  Table table({{"time", 0},
+               {"point", 0},
+               {"table", 0},
+               {"address", 0},
+               {"type", 0},
+               {"value", 4},
+               {"unit", 0},
+               {"quantity", 0}});
+  const SystemClock clock;
+  int failures = 0;
+  for (int i = 0; i < args.repeat; ++i) {
+    if (i > 0) std::this_thread::sleep_for(std::chrono::duration<double>(args.interval_s));
+    const devices::MapRead read = devices::read_map(*master.bus, args.slave, map);
+    if (!read.transfer.ok()) {
+      ++failures;
+      std::fprintf(stderr, "egin modbus read: slave %d (%s): %s\n", args.slave, map.name.c_str(),
+                   read.transfer.message.c_str());
+    }
+    const std::string time = format_iso_utc(clock.now_ms());
+    for (const auto& p : read.points) {
+      table.add_row({time, p.point->id, std::string(devices::register_table_name(p.point->table)),
+                     static_cast<double>(p.point->address),
+                     std::string(devices::point_type_name(p.point->type)),
+                     p.value ? Table::Cell(*p.value) : Table::Cell{}, p.point->unit,
+                     p.point->quantity});
+    }
+  }
+  table.write(std::cout, args.common.format);
+  return failures == args.repeat ? kExitNotFound : 0;
+}
+
 int run_read(const ReadArgs& args) {
+  if (!args.map.empty()) return run_read_map(args);
   Master master = open_master(args.common);
   const devices::DiscoveredNode node = discover_or_fail(master, args.slave);
   if (node.kind == devices::MapKind::kUnsupported) throw CLI::RuntimeError(kExitNotFound);
@@ -243,6 +281,8 @@ int run_read(const ReadArgs& args) {
 
 struct CommandArgs {
   CommonArgs common;
+  std::string map;
+  std::optional<double> value;
   int slave = 1;
   std::string actuator;
   std::string command;
@@ -288,7 +328,55 @@ void print_record(const devices::CommandRecord& record, OutputFormat format) {
   table.write(std::cout, format);
 }
 
+/// A point of a generic map: on/off for coils, --value for writable registers.
+int run_command_map(const CommandArgs& args) {
+  const devices::ModbusMap map = devices::load_modbus_map(args.map);
+  const devices::MapPoint* point = map.find(args.actuator);
+  if (point == nullptr || !point->writable) {
+    std::vector<std::string> names;
+    for (const auto& p : map.points) {
+      if (p.writable) names.push_back(p.id);
+    }
+    throw InputError({"", 0, "--actuator"},
+                     fmt::format("'{}' is not a writable point of {}", args.actuator, map.name),
+                     fmt::format("one of {}", fmt::join(names, ", ")));
+  }
+  double value = 0.0;
+  if (point->table == devices::RegisterTable::kCoil) {
+    if (args.command != "on" && args.command != "off") {
+      throw InputError({"", 0, "--do"}, fmt::format("'{}' for a relay output", args.command),
+                       "on or off");
+    }
+    value = args.command == "on" ? 1.0 : 0.0;
+  } else {
+    if (!args.value || *args.value < point->min || *args.value > point->max) {
+      throw InputError({"", 0, "--value"}, "missing or out of range",
+                       fmt::format("{} to {} {}", point->min, point->max, point->unit));
+    }
+    value = *args.value;
+  }
+  Master master = open_master(args.common);
+  const devices::TransferResult written =
+      devices::write_point(*master.bus, args.slave, *point, value);
+  if (!written.ok()) {
+    std::fprintf(stderr, "egin modbus command: %s: %s\n", point->id.c_str(),
+                 written.message.c_str());
+    return kExitNotFound;
+  }
+  const devices::MapRead back = devices::read_map(*master.bus, args.slave, map);
+  for (const auto& p : back.points) {
+    if (p.point->id == point->id && p.value) {
+      std::printf("%s = %g %s\n", point->id.c_str(), *p.value, point->unit.c_str());
+      return *p.value == value ? 0 : kExitNotFound;
+    }
+  }
+  std::fprintf(stderr, "egin modbus command: %s written, not read back: %s\n", point->id.c_str(),
+               back.transfer.message.c_str());
+  return kExitNotFound;
+}
+
 int run_command(const CommandArgs& args) {
+  if (!args.map.empty()) return run_command_map(args);
   Master master = open_master(args.common);
   const devices::DiscoveredNode node = discover_or_fail(master, args.slave);
   const devices::ActuatorChannel& channel = find_actuator(node, args.actuator);
@@ -377,6 +465,8 @@ void add_modbus_command(CLI::App& app) {
   CLI::App* r = modbus->add_subcommand("read", "Read one node's values and statuses");
   add_common(*r, read->common, 500);
   r->add_option("--slave", read->slave, "Slave address")->check(CLI::Range(1, 247))->required();
+  r->add_option("--map", read->map, "A commodity device's generic Modbus map (data/modbus/*.toml)")
+      ->check(CLI::ExistingFile);
   r->add_option("--repeat", read->repeat, "Read this many times")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
@@ -391,11 +481,15 @@ void add_modbus_command(CLI::App& app) {
   CLI::App* c = modbus->add_subcommand("command", "Send one actuator command (OPID handshake)");
   add_common(*c, command->common, 500);
   c->add_option("--slave", command->slave, "Slave address")->check(CLI::Range(1, 247))->required();
+  c->add_option("--map", command->map,
+                "A commodity device's generic Modbus map: --actuator names a writable point")
+      ->check(CLI::ExistingFile);
+  c->add_option("--value", command->value, "Value for a writable register point (with --map)");
   c->add_option("--actuator", command->actuator, "Actuator: switch_3, opener_1, or a slot number")
       ->required();
   c->add_option("--do", command->command,
                 "off, on, timed_on (switch); stop, open, close, timed_open, timed_close (opener)")
-      ->required();
+      ->default_str("set");
   c->add_option("--time", command->time_s, "Seconds, for timed_on / timed_open / timed_close")
       ->check(CLI::Range(0, 604800));
   c->add_flag("--wait", command->wait,

@@ -28,6 +28,7 @@ struct NodeSimArgs {
   int baud = 9600;
   std::string type;
   std::string config;
+  std::string map;
   int slave = 1;
   int count = 1;
   int address_offset = 0;
@@ -43,7 +44,9 @@ int run_node_sim(const NodeSimArgs& args) {
   }
   devices::SimConfig config;
   if (!args.config.empty()) config = devices::load_sim_config(args.config);
-  if (config.nodes.empty()) {
+  std::optional<devices::ModbusMap> map;
+  if (!args.map.empty()) map = devices::load_modbus_map(args.map);
+  if (config.nodes.empty() && !map) {
     if (args.type.empty()) {
       throw InputError({"", 0, "--type"}, "no node type and no [[nodes]] in --config",
                        "--type sensor or --type actuator");
@@ -75,6 +78,9 @@ int run_node_sim(const NodeSimArgs& args) {
   devices::SyntheticEnvironment environment(config.synthetic);
   devices::SimServer server(environment, clock);
   for (const auto& node : config.nodes) server.add_node(node);
+  if (map) {
+    for (int i = 0; i < args.count; ++i) server.add_map_node(args.slave + i, *map);
+  }
   if (!args.tcp.empty()) {
     const devices::TcpEndpoint endpoint = devices::parse_tcp_endpoint(args.tcp, "--tcp", true);
     const int port = server.start_tcp(endpoint);
@@ -87,8 +93,10 @@ int run_node_sim(const NodeSimArgs& args) {
     server.start_rtu(line, args.emulate_line_speed);
     std::printf("node-sim: rtu %s\n", args.rtu.c_str());
   }
-  std::printf("node-sim: %zu node(s), slaves %d..%d\n", config.nodes.size(),
-              config.nodes.front().slave, config.nodes.back().slave);
+  const std::size_t nodes = config.nodes.size() + (map ? static_cast<std::size_t>(args.count) : 0U);
+  const int first = config.nodes.empty() ? args.slave : config.nodes.front().slave;
+  const int last = map ? args.slave + args.count - 1 : config.nodes.back().slave;
+  std::printf("node-sim: %zu node(s), slaves %d..%d\n", nodes, first, last);
   std::fflush(stdout);
   signals.wait();
   server.stop();
@@ -115,6 +123,10 @@ void add_node_sim_command(CLI::App& app) {
                   "Node type: sensor (30 slots) or actuator (16 switches + 8 openers)")
       ->check(CLI::IsMember({"sensor", "actuator"}));
   cmd->add_option("--config", args->config, "Simulator TOML: [synthetic] values, [[nodes]]");
+  cmd->add_option("--map", args->map,
+                  "Simulate a commodity device of a generic Modbus map (data/modbus/*.toml) at "
+                  "--slave (with --count: several)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--slave", args->slave, "First slave address")
       ->check(CLI::Range(1, 247))
       ->capture_default_str();

@@ -81,4 +81,20 @@ check "lists the actuators" stderr_has "switch_16"
 expect_exit 2 "both --tcp and --rtu" "$egin" modbus scan "${tcp[@]}" --rtu /dev/null
 expect_exit 2 "node-sim bad config" "$egin" node-sim --tcp 127.0.0.1:0 --config "$src/tests/e2e/modbus_tcp_test.sh"
 
+# Commodity devices of generic maps (data/modbus/): an XY-MD02 and an 8-channel relay board.
+check "XY-MD02 simulated" sim_start th-sim --tcp 127.0.0.1:0 --map "$src/data/modbus/xy-md02.toml" --slave 1
+th=(--tcp "127.0.0.1:$sim_port" --slave 1 --map "$src/data/modbus/xy-md02.toml")
+expect_exit 0 "read the XY-MD02" "$egin" modbus read "${th[@]}" --format json
+check "XY-MD02: 30.5 Cel, 54.6 %RH (the vendor table's examples, scaled x0.1)" test \
+  "$(json_field "$e2e_tmp/stdout" '[(r["point"], r["value"], r["unit"]) for r in j if r["table"] == "input"]')" = \
+  "[('temperature', 30.5, 'Cel'), ('humidity', 54.6, '%RH')]"
+expect_exit 0 "set the temperature correction" "$egin" modbus command "${th[@]}" --actuator temperature_correction --value -1.5
+check "correction read back" stdout_has "temperature_correction = -1.5 Cel"
+expect_exit 2 "a read-only point is refused" "$egin" modbus command "${th[@]}" --actuator temperature --value 20
+check "relay board simulated" sim_start relay-sim --tcp 127.0.0.1:0 --map "$src/data/modbus/waveshare-relay-8ch.toml" --slave 1
+relay=(--tcp "127.0.0.1:$sim_port" --slave 1 --map "$src/data/modbus/waveshare-relay-8ch.toml")
+expect_exit 0 "relay 3 on" "$egin" modbus command "${relay[@]}" --actuator relay_3 --do on
+expect_exit 0 "read the relays" "$egin" modbus read "${relay[@]}" --format json
+check "only relay 3 is on" test "$(json_field "$e2e_tmp/stdout" '[r["value"] for r in j]')" = "[0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0]"
+
 e2e_finish

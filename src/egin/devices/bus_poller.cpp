@@ -24,6 +24,43 @@ void BusPoller::add_node(int slave, NodeMap map, double period_s) {
   restretch_locked();
 }
 
+namespace {
+
+// Bus time of reading a generic map: one read per table over the span its points cover.
+double map_transaction_ms(const ModbusMap& map, const FrameTiming& timing) {
+  double total = 0.0;
+  for (const RegisterTable table :
+       {RegisterTable::kHolding, RegisterTable::kInput, RegisterTable::kCoil}) {
+    int first = 65536;
+    int end = -1;
+    for (const MapPoint& p : map.points) {
+      if (p.table != table) continue;
+      first = std::min(first, p.address);
+      end = std::max(end, p.address + p.width());
+    }
+    if (end < 0) continue;
+    const int count = end - first;
+    total += table == RegisterTable::kCoil ? timing.exchange_ms(8, 5 + (count + 7) / 8)
+                                           : timing.read_ms(count);
+  }
+  return total;
+}
+
+}  // namespace
+
+void BusPoller::add_map_node(int slave, ModbusMap map, double period_s) {
+  const std::lock_guard lock(mutex_);
+  Node node;
+  node.slave = slave;
+  node.transaction_ms = map_transaction_ms(map, timing_);
+  node.generic = std::move(map);
+  node.period_s = std::max(period_s, 0.001);
+  node.grid_ms = clock_.now_ms();
+  node.next_attempt_ms = node.grid_ms;
+  nodes_[slave] = std::move(node);
+  restretch_locked();
+}
+
 void BusPoller::remove_node(int slave) {
   const std::lock_guard lock(mutex_);
   nodes_.erase(slave);
@@ -76,6 +113,7 @@ TimeMs BusPoller::step(const PollSink& sink) {
     // The node most overdue, taken under the lock; polled without it.
     int slave = 0;
     NodeMap map;
+    std::optional<ModbusMap> generic;
     {
       const std::lock_guard lock(mutex_);
       const TimeMs now = clock_.now_ms();
@@ -94,9 +132,17 @@ TimeMs BusPoller::step(const PollSink& sink) {
       }
       slave = due->slave;
       map = due->map;
+      generic = due->generic;
     }
 
-    NodeRead read = read_node(bus_, slave, map);
+    NodeRead read;
+    MapRead map_read;
+    if (generic) {
+      map_read = read_map(bus_, slave, *generic);
+      read.transfer = map_read.transfer;
+    } else {
+      read = read_node(bus_, slave, map);
+    }
     PolledNode polled;
     polled.bus = bus_.id();
     polled.slave = slave;
@@ -139,7 +185,11 @@ TimeMs BusPoller::step(const PollSink& sink) {
     }
 
     // Decode against the caller-owned copy of the map, then hand on.
-    polled.reading = decode_node(map, read.image);
+    if (generic) {
+      polled.points = std::move(map_read.points);
+    } else {
+      polled.reading = decode_node(map, read.image);
+    }
     if (polled.ok && tracker_ != nullptr) {
       for (const ActuatorReading& a : polled.reading.actuators) {
         tracker_->observe(bus_.id(), slave, a.channel->slot, a.status, polled.t_ms);

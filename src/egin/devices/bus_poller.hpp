@@ -24,6 +24,7 @@
 #include "egin/devices/bus.hpp"
 #include "egin/devices/bus_schedule.hpp"
 #include "egin/devices/frame_timing.hpp"
+#include "egin/devices/modbus_map.hpp"
 #include "egin/devices/node_map.hpp"
 
 namespace egin::devices {
@@ -41,9 +42,10 @@ struct PolledNode {
   int slave = 0;
   TimeMs t_ms = 0;
   bool ok = false;
-  TransferResult transfer;  // the first failure, when !ok
-  NodeReading reading;
-  bool back_online = false;  // first good poll after being offline
+  TransferResult transfer;           // the first failure, when !ok
+  NodeReading reading;               // KS X 3267 nodes
+  std::vector<PointReading> points;  // generic-map devices (points into the node's map)
+  bool back_online = false;          // first good poll after being offline
   bool went_offline = false;
 };
 using PollSink = std::function<void(const PolledNode&)>;
@@ -64,6 +66,8 @@ class BusPoller {
 
   /// Polls `map` at `slave` every `period_s` (replaces an earlier entry of the slave).
   void add_node(int slave, NodeMap map, double period_s);
+  /// Polls a commodity device of a generic map every `period_s`.
+  void add_map_node(int slave, ModbusMap map, double period_s);
   void remove_node(int slave);
   [[nodiscard]] std::vector<int> slaves() const;
   [[nodiscard]] std::optional<NodeMap> node_map(int slave) const;
@@ -80,6 +84,7 @@ class BusPoller {
   struct Node {
     int slave = 0;
     NodeMap map;
+    std::optional<ModbusMap> generic;
     double period_s = 60.0;
     double transaction_ms = 0.0;
     TimeMs grid_ms = 0;          // the period slot being filled

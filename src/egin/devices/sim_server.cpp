@@ -10,8 +10,10 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 #include <stdexcept>
 
@@ -55,6 +57,43 @@ speed_t termios_speed(int baud) {
 
 }  // namespace
 
+struct SimServer::MapNode {
+  explicit MapNode(const ModbusMap& map) {
+    int coils = 1;
+    int holding = 1;
+    int input = 1;
+    for (const MapPoint& p : map.points) {
+      const int end = p.address + p.width();
+      if (p.table == RegisterTable::kCoil) coils = std::max(coils, end);
+      if (p.table == RegisterTable::kHolding) holding = std::max(holding, end);
+      if (p.table == RegisterTable::kInput) input = std::max(input, end);
+    }
+    mapping = modbus_mapping_new(coils, 0, holding, input);
+    if (mapping == nullptr) throw std::runtime_error("modbus_mapping_new failed");
+    for (const MapPoint& p : map.points) {
+      // Relays start off; registers in the middle of their range.
+      const double value =
+          p.sim_value.value_or(p.type == PointType::kBool ? p.min : (p.min + p.max) / 2.0);
+      const auto regs = encode_point(p, value);
+      if (!regs) continue;
+      for (std::size_t i = 0; i < regs->size(); ++i) {
+        const int at = p.address + static_cast<int>(i);
+        if (p.table == RegisterTable::kCoil) {
+          mapping->tab_bits[at] = (*regs)[i] != 0 ? 1 : 0;
+        } else if (p.table == RegisterTable::kHolding) {
+          mapping->tab_registers[at] = (*regs)[i];
+        } else {
+          mapping->tab_input_registers[at] = (*regs)[i];
+        }
+      }
+    }
+  }
+  ~MapNode() { modbus_mapping_free(mapping); }
+  MapNode(const MapNode&) = delete;
+  MapNode& operator=(const MapNode&) = delete;
+  modbus_mapping_t* mapping = nullptr;
+};
+
 SimServer::SimServer(NodeEnvironment& environment, const Clock& clock)
     : environment_(environment), clock_(clock) {}
 
@@ -71,6 +110,14 @@ void SimServer::add_node(const SimNodeConfig& config) {
 SimServerStats SimServer::stats() const {
   const std::lock_guard lock(stats_mutex_);
   return stats_;
+}
+
+void SimServer::add_map_node(int slave, const ModbusMap& map) {
+  const std::lock_guard lock(mutex_);
+  if (nodes_.contains(slave) || map_nodes_.contains(slave)) {
+    throw std::invalid_argument(fmt::format("slave {} is simulated twice", slave));
+  }
+  map_nodes_.emplace(slave, std::make_unique<MapNode>(map));
 }
 
 std::uint16_t SimServer::reg(int slave, int number) {
@@ -91,6 +138,12 @@ int SimServer::handle(modbus_t* ctx, const std::uint8_t* req, int length, int he
     ++stats_.requests;
   }
   const std::lock_guard lock(mutex_);
+  if (const auto generic = map_nodes_.find(slave); generic != map_nodes_.end()) {
+    const int rc = modbus_reply(ctx, req, length, generic->second->mapping);
+    const std::lock_guard stats_lock(stats_mutex_);
+    ++stats_.replies;
+    return rc < 0 ? -1 : 2;
+  }
   const auto it = nodes_.find(slave);
   if (it == nodes_.end()) {
     const std::lock_guard stats_lock(stats_mutex_);

@@ -8,7 +8,8 @@
 // Optionally the RTU side waits the frames' time on a real line (line_baud) so that a pty bus
 // has 9600-baud timing (bench/bench_modbus.cpp). Each request first brings the node to now
 // (refresh), so remain-time and values are current. Threads: one per front-end.
-// It must not know the master.
+// Commodity devices of a generic map (modbus_map.hpp) can be simulated beside the KS X 3267
+// nodes. It must not know the master.
 #pragma once
 
 #include <atomic>
@@ -22,6 +23,7 @@
 
 #include "egin/core/clock.hpp"
 #include "egin/devices/link_settings.hpp"
+#include "egin/devices/modbus_map.hpp"
 #include "egin/devices/sim_node.hpp"
 
 struct _modbus;
@@ -45,6 +47,10 @@ class SimServer {
 
   /// Adds a node (before starting); throws std::invalid_argument when the slave is taken.
   void add_node(const SimNodeConfig& config);
+  /// Adds a commodity device described by a generic map: its registers and coils hold each
+  /// point's sim_value (or the middle of its range); every function code libmodbus serves
+  /// (0x01, 0x03, 0x04, 0x05, 0x06, 0x0F, 0x10) is answered from them, writes change them.
+  void add_map_node(int slave, const ModbusMap& map);
 
   /// Listens on `endpoint` (port 0: any free port) and returns the bound port.
   int start_tcp(const TcpEndpoint& endpoint);
@@ -71,6 +77,8 @@ class SimServer {
   const Clock& clock_;
   std::mutex mutex_;  // nodes and their registers
   std::map<int, std::unique_ptr<SimNode>> nodes_;
+  struct MapNode;
+  std::map<int, std::unique_ptr<MapNode>> map_nodes_;
   std::atomic<bool> stopping_{false};
   std::vector<std::thread> threads_;
   mutable std::mutex stats_mutex_;

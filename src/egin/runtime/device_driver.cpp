@@ -12,6 +12,7 @@
 #include "egin/devices/discovery.hpp"
 #include "egin/devices/ksx3267_codes.hpp"
 #include "egin/devices/libmodbus_link.hpp"
+#include "egin/devices/modbus_map.hpp"
 #include "egin/devices/opid_store.hpp"
 
 namespace egin::runtime {
@@ -28,6 +29,7 @@ constexpr double kRemainingMaxS = 4294967295.0;
 
 struct NodeRuntime {
   NodeWiring wiring;
+  std::optional<d::ModbusMap> generic;  // a commodity device (map = "…")
   std::optional<d::DiscoveredNode> found;
   bool polled = false;
   TimeMs next_discovery_ms = 0;
@@ -42,6 +44,13 @@ struct ActuatorTarget {
   std::size_t bus = 0;
   int slave = 0;
   d::ActuatorChannel channel;
+};
+
+/// A writable coil of a generic map, commanded on/off.
+struct OutputTarget {
+  std::size_t bus = 0;
+  int slave = 0;
+  d::MapPoint point;
 };
 
 std::string join_key(const std::string& zone, const std::string& device, const std::string& id) {
@@ -130,6 +139,7 @@ struct DeviceDrivers::Impl {
 
   mutable std::mutex index_mutex;
   std::map<std::string, ActuatorTarget> actuators;  // site channel key → target
+  std::map<std::string, OutputTarget> outputs;      // generic coils: site channel key → target
 
   // ---- channels ----
 
@@ -247,7 +257,75 @@ struct DeviceDrivers::Impl {
 
   // ---- discovery and polling ----
 
+  /// A generic-map device: its points become channels (settings — writable registers — do not).
+  void bind_generic(BusState& bus, NodeRuntime& node, std::size_t bus_index) {
+    const NodeWiring& w = node.wiring;
+    const Site snapshot = site.snapshot();
+    const ZoneSpec* zone = find_zone(snapshot, w.zone);
+    if (zone == nullptr)
+      throw InputError({"", 0, "zone"}, fmt::format("zone '{}' is missing", w.zone));
+    DeviceSpec merged;
+    bool changed = false;
+    if (const DeviceSpec* existing = find_device(*zone, w.device)) {
+      merged = *existing;
+    } else {
+      merged.id = w.device;
+      merged.name = w.device;
+      merged.model = fmt::format("{} (slave {} on {})", node.generic->name, w.slave, bus.wiring.id);
+      changed = true;
+    }
+    for (const d::MapPoint& p : node.generic->points) {
+      const bool setting = p.writable && p.table != d::RegisterTable::kCoil;
+      if (setting) continue;
+      const auto it = w.channels.find(p.id);
+      const std::string id = it != w.channels.end() ? it->second : p.id;
+      node.site_ids[p.id] = id;
+      if (has_channel(&merged, id) || !w.auto_channels) continue;
+      ChannelSpec spec;
+      spec.id = id;
+      spec.name = fmt::format("{} ({} {} {})", p.id, d::register_table_name(p.table), p.address,
+                              d::point_type_name(p.type));
+      spec.quantity = p.quantity;
+      spec.unit = p.unit;
+      spec.min = p.min;
+      spec.max = p.max;
+      spec.kind = p.table == d::RegisterTable::kCoil && p.writable ? ChannelKind::actuator
+                                                                   : ChannelKind::sensor;
+      spec.sampling_period_s = node.period_s;
+      merged.channels.push_back(std::move(spec));
+      changed = true;
+    }
+    if (changed) site.put_device(w.zone, merged);
+    const std::lock_guard lock(index_mutex);
+    for (const d::MapPoint& p : node.generic->points) {
+      if (p.table == d::RegisterTable::kCoil && p.writable) {
+        outputs[join_key(w.zone, w.device, node.site_ids[p.id])] =
+            OutputTarget{bus_index, w.slave, p};
+      }
+    }
+  }
+
   void discover(BusState& bus, NodeRuntime& node, std::size_t bus_index, TimeMs now) {
+    if (node.generic) {
+      node.period_s = period_for(node.wiring);
+      node.next_discovery_ms = now + std::llround(bus.wiring.rediscover_s * 1000.0);
+      try {
+        bind_generic(bus, node, bus_index);
+      } catch (const InputError& error) {
+        node.problem = fmt::format("channels not added: {}", error.what());
+        return;
+      }
+      d::DiscoveredNode found;
+      found.slave = node.wiring.slave;
+      found.note = node.generic->name;
+      node.found = found;  // a generic device is "found" by configuration
+      node.polled = true;
+      bus.poller->add_map_node(node.wiring.slave, *node.generic, node.period_s);
+      std::fprintf(stderr, "egin: devices: bus %s slave %d: %s, %zu points, polled every %g s\n",
+                   bus.wiring.id.c_str(), node.wiring.slave, node.generic->name.c_str(),
+                   node.generic->points.size(), node.period_s);
+      return;
+    }
     d::ScanOptions options;
     options.specs = &bus.specs;
     if (node.wiring.address_offset) options.offsets = {*node.wiring.address_offset};
@@ -355,6 +433,11 @@ struct DeviceDrivers::Impl {
       r.value = value;
       records.push_back(std::move(r));
     };
+    for (const d::PointReading& p : polled.points) {
+      const auto it = node->site_ids.find(p.point->id);
+      if (it == node->site_ids.end() || !p.value) continue;
+      add(it->second, *p.value, p.point->unit);
+    }
     for (const d::SlotReading& s : polled.reading.sensors) {
       const auto it = node->site_ids.find(s.channel->id);
       if (it == node->site_ids.end()) continue;
@@ -504,6 +587,53 @@ struct DeviceDrivers::Impl {
     return record;
   }
 
+  /// on/off of a generic relay coil: written with FC 0x05, confirmed by reading it back (no OPID:
+  /// commodity boards have none).
+  d::CommandRecord switch_output(const ActuatorCommandRequest& request,
+                                 const OutputTarget& target) {
+    if (request.command != "on" && request.command != "off") {
+      return refuse(request, fmt::format("'{}' is not a command of a relay output (on, off)",
+                                         request.command));
+    }
+    BusState& bus = *buses[target.bus];
+    d::CommandRecord record;
+    record.requested_ms = clock.now_ms();
+    record.id = ids.next(record.requested_ms);
+    record.requested_by = request.requested_by;
+    record.origin = request.origin;
+    record.request_id = request.request_id;
+    record.target = request.channel_key;
+    record.bus = bus.wiring.id;
+    record.slave = target.slave;
+    record.actuator = target.point.id;
+    record.command = request.command;
+    const double want = request.command == "on" ? 1.0 : 0.0;
+    record.attempts = 1;
+    const d::TransferResult written = d::write_point(*bus.bus, target.slave, target.point, want);
+    if (!written.ok()) {
+      record.result = d::CommandResult::kFailed;
+      record.detail = written.message;
+    } else {
+      record.sent_ms = clock.now_ms();
+      std::vector<std::uint8_t> bit(1);
+      const d::TransferResult back = bus.bus->read_coils_wire(target.slave, target.point.address,
+                                                              bit, d::BusPriority::kCommand);
+      if (back.ok() && (bit[0] != 0) == (want != 0.0)) {
+        record.confirmed_ms = record.finished_ms = clock.now_ms();
+        record.result = d::CommandResult::kFinished;
+        record.detail = fmt::format("coil {} reads {}", target.point.address, bit[0]);
+      } else {
+        record.result = d::CommandResult::kFailed;
+        record.detail = back.ok()
+                            ? fmt::format("coil {} still reads {}", target.point.address, bit[0])
+                            : back.message;
+      }
+    }
+    audit.record(record);
+    count_command(record);
+    return record;
+  }
+
   void count_command(const d::CommandRecord& record) {
     metrics
         .counter("egin_commands_total", "Actuator commands by result",
@@ -532,6 +662,7 @@ DeviceDrivers::DeviceDrivers(DevicesConfig config, LiveSite& site, IngestPipelin
     for (const NodeWiring& node : wiring.nodes) {
       NodeRuntime runtime;
       runtime.wiring = node;
+      if (!node.map.empty()) runtime.generic = d::load_modbus_map(node.map);
       bus->nodes.push_back(std::move(runtime));
     }
     impl_->buses.push_back(std::move(bus));
@@ -612,12 +743,17 @@ d::CommandRecord DeviceDrivers::handle_mqtt_command(const d::MqttCommand& comman
 
 d::CommandRecord DeviceDrivers::submit(const ActuatorCommandRequest& request) {
   std::optional<ActuatorTarget> target;
+  std::optional<OutputTarget> output;
   {
     const std::lock_guard lock(impl_->index_mutex);
     if (const auto it = impl_->actuators.find(request.channel_key); it != impl_->actuators.end()) {
       target = it->second;
     }
+    if (const auto it = impl_->outputs.find(request.channel_key); it != impl_->outputs.end()) {
+      output = it->second;
+    }
   }
+  if (output) return impl_->switch_output(request, *output);
   if (!target) {
     return impl_->refuse(request, fmt::format("no actuator '{}' on the buses (known: a discovered "
                                               "node's zone/device/channel)",
@@ -673,6 +809,15 @@ std::vector<ActuatorInfo> DeviceDrivers::actuators() const {
         info.commands.emplace_back(k::command_name(command, target.channel.kind));
       }
     }
+    info.online = impl_->buses[target.bus]->poller->health(target.slave).online;
+    out.push_back(std::move(info));
+  }
+  for (const auto& [key, target] : impl_->outputs) {
+    ActuatorInfo info;
+    info.channel_key = key;
+    info.kind = "relay";
+    info.level = 0;
+    info.commands = {"off", "on"};
     info.online = impl_->buses[target.bus]->poller->health(target.slave).online;
     out.push_back(std::move(info));
   }

@@ -135,7 +135,8 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
     for (std::size_t j = 0; j < nodes.size(); ++j) {
       const TomlFields n(*nodes[j], file, fmt::format("{}.nodes[{}]", prefix, j));
       n.reject_unknown_keys({"slave", "zone", "device", "address_offset", "period_s",
-                             "auto_channels", "store_status", "assume_default_map", "channels"});
+                             "auto_channels", "store_status", "assume_default_map", "channels",
+                             "map"});
       NodeWiring node;
       node.line = line_of(*nodes[j]);
       node.slave = n.integer("slave", 1, 247, "");
@@ -151,6 +152,10 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
       node.auto_channels = n.optional_boolean("auto_channels").value_or(true);
       node.store_status = n.optional_boolean("store_status").value_or(true);
       node.assume_default_map = n.optional_boolean("assume_default_map").value_or(false);
+      if (const auto map_file = n.optional_text("map")) {
+        const std::filesystem::path path(*map_file);
+        node.map = path.is_absolute() || base_dir.empty() ? path : base_dir / path;
+      }
       if (const toml::table* map = n.optional_table("channels")) {
         for (const auto& [key, value] : *map) {
           const auto* target = value.as_string();

@@ -21,6 +21,8 @@
 //   store_status = true             also store each slot's status as "<channel>_status"
 //   assume_default_map = false      poll a node that needs a KS X 3286 spec with Annex A
 //   channels = { temperature_1 = "t_air" }   node channel → site channel id
+//   map = "xy-md02.toml"            a commodity device of a generic Modbus map (modbus_map.hpp,
+//                                   relative to this file) instead of a KS X 3267 node
 //
 //   [commands]                      the OPID handshake's limits (actuator_commands.hpp)
 //   confirm_timeout_ms = 3000  confirm_interval_ms = 100  max_attempts = 3
@@ -61,6 +63,7 @@ struct NodeWiring {
   bool store_status = true;
   bool assume_default_map = false;
   std::map<std::string, std::string> channels;  // node channel id → site channel id
+  std::filesystem::path map;                    // generic Modbus map; empty: KS X 3267
   int line = 0;
 };
 

@@ -30,6 +30,17 @@ TEST(ModbusCrc, ReadRequests) {
   EXPECT_FALSE(modbus_crc_ok(frame));
 }
 
+// Waveshare Modbus RTU Relay manual (data/modbus/README.md): "Open Relay 0: 01 05 00 00 FF 00
+// 8C 3A", "Close Relay 0: 01 05 00 00 00 00 CD CA".
+TEST(ModbusCrc, RelayBoardFrames) {
+  EXPECT_TRUE(
+      modbus_crc_ok(std::vector<std::uint8_t>{0x01, 0x05, 0x00, 0x00, 0xFF, 0x00, 0x8C, 0x3A}));
+  EXPECT_TRUE(
+      modbus_crc_ok(std::vector<std::uint8_t>{0x01, 0x05, 0x00, 0x00, 0x00, 0x00, 0xCD, 0xCA}));
+  EXPECT_TRUE(
+      modbus_crc_ok(std::vector<std::uint8_t>{0x01, 0x05, 0x00, 0x03, 0x55, 0x00, 0x02, 0x9A}));
+}
+
 TEST(ModbusCrc, TooShortIsNotOk) {
   EXPECT_FALSE(modbus_crc_ok(std::vector<std::uint8_t>{0xFF, 0xFF}));
   EXPECT_FALSE(modbus_crc_ok(std::vector<std::uint8_t>{}));

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "egin/devices/ksx3267_codes.hpp"
+#include "egin/devices/modbus_map.hpp"
 #include "egin/devices/sim_server.hpp"
 #include "egin/store/time_series_store.hpp"
 
@@ -303,6 +304,75 @@ TEST_F(DeviceDriverTest, DayWithDropoutsLosesAtMostATenthOfAPercent) {
     EXPECT_FALSE(minutes.contains(12 * 60 + 1)) << key << ": the 100 s dropout covers minute 721";
   }
   EXPECT_EQ(drivers_->nodes()[0].online, true);
+}
+
+}  // namespace
+}  // namespace egin::runtime
+
+namespace egin::runtime {
+namespace {
+
+// Commodity devices of generic maps on the same bus: the XY-MD02's readings are stored with
+// their scaling, the relay board's coils are actuators commanded on/off and read back.
+TEST(GenericDevices, SensorValuesAndRelayCommands) {
+  ManualClock clock(kT0);
+  d::SyntheticEnvironment environment({});
+  d::SimServer sim(environment, clock);
+  const std::string data = std::string(EGIN_SOURCE_DIR) + "/data/modbus/";
+  sim.add_map_node(4, d::load_modbus_map(data + "xy-md02.toml"));
+  sim.add_map_node(5, d::load_modbus_map(data + "waveshare-relay-8ch.toml"));
+  const int port = sim.start_tcp(d::TcpEndpoint{"127.0.0.1", 0});
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("egin-generic-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto store = store::open_store("sqlite:" + (dir / "egin.db").string() + "?synchronous=normal");
+  LiveSite site(greenhouse_site(), *store);
+  Metrics metrics;
+  IngestPipeline pipeline(site, *store, clock, metrics);
+  const std::string config = fmt::format(R"(
+[[buses]]
+id = "rs485"
+tcp = "127.0.0.1:{}"
+[[buses.nodes]]
+slave = 4
+zone = "gh1"
+device = "th"
+map = "{}xy-md02.toml"
+channels = {{ temperature = "t_air" }}
+[[buses.nodes]]
+slave = 5
+zone = "gh1"
+device = "relays"
+map = "{}waveshare-relay-8ch.toml"
+)",
+                                         port, data, data);
+  DeviceDrivers drivers(parse_devices_toml(config, "devices.toml"), site, pipeline, metrics, clock,
+                        dir);
+  drivers.run_once();
+  ASSERT_TRUE(site.find("gh1/th/t_air"));
+  EXPECT_FALSE(site.find("gh1/th/temperature_correction"));  // settings are not channels
+  EXPECT_EQ(site.find("gh1/relays/relay_8")->spec.kind, ChannelKind::actuator);
+  auto values = [&](const std::string& key) {
+    std::vector<double> out;
+    store->query_raw(site.find(key)->id, 0, kT0 + kMsPerDay,
+                     [&](const store::Reading& r) { out.push_back(r.value); });
+    return out;
+  };
+  EXPECT_EQ(values("gh1/th/t_air"), std::vector<double>{30.5});
+  EXPECT_EQ(values("gh1/th/humidity"), std::vector<double>{54.6});
+  ActuatorCommandRequest request;
+  request.channel_key = "gh1/relays/relay_2";
+  request.command = "on";
+  const auto record = drivers.submit(request);
+  EXPECT_EQ(record.result, d::CommandResult::kFinished) << record.detail;
+  request.command = "timed_on";
+  EXPECT_EQ(drivers.submit(request).result, d::CommandResult::kRefused);
+  clock.advance(kMsPerMinute);
+  drivers.run_once();
+  EXPECT_EQ(values("gh1/relays/relay_2"), (std::vector<double>{0, 1}));
+  EXPECT_EQ(drivers.actuators().size(), 8U);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
