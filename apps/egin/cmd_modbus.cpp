@@ -82,8 +82,12 @@ Master open_master(const CommonArgs& args, const std::string& bus_id = "cli") {
     master.specs.insert(master.specs.end(), loaded.begin(), loaded.end());
   }
   master.scan.specs = &master.specs;
-  if (args.offset == "0") master.scan.offsets = {0};
-  if (args.offset == "-1") master.scan.offsets = {-1};
+  if (args.offset == "0") {
+    master.scan.offsets = {0};
+  }
+  if (args.offset == "-1") {
+    master.scan.offsets = {-1};
+  }
   return master;
 }
 
@@ -95,14 +99,19 @@ devices::DiscoveredNode discover_or_fail(Master& master, int slave) {
                  master.bus->describe().c_str(), problem.c_str());
     throw CLI::RuntimeError(kExitNotFound);
   }
-  if (!node->note.empty())
+  if (!node->note.empty()) {
     std::fprintf(stderr, "egin modbus: slave %d: %s\n", slave, node->note.c_str());
+  }
   return std::move(*node);
 }
 
 fs::path state_dir(const std::string& flag) {
-  if (!flag.empty()) return flag;
-  if (const char* env = std::getenv("EGIN_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  if (!flag.empty()) {
+    return flag;
+  }
+  if (const char* env = std::getenv("EGIN_DATA_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
   return "egin-data";
 }
 
@@ -213,7 +222,9 @@ int run_read_map(const ReadArgs& args) {
   const SystemClock clock;
   int failures = 0;
   for (int i = 0; i < args.repeat; ++i) {
-    if (i > 0) std::this_thread::sleep_for(std::chrono::duration<double>(args.interval_s));
+    if (i > 0) {
+      std::this_thread::sleep_for(std::chrono::duration<double>(args.interval_s));
+    }
     const devices::MapRead read = devices::read_map(*master.bus, args.slave, map);
     if (!read.transfer.ok()) {
       ++failures;
@@ -234,10 +245,14 @@ int run_read_map(const ReadArgs& args) {
 }
 
 int run_read(const ReadArgs& args) {
-  if (!args.map.empty()) return run_read_map(args);
+  if (!args.map.empty()) {
+    return run_read_map(args);
+  }
   Master master = open_master(args.common);
   const devices::DiscoveredNode node = discover_or_fail(master, args.slave);
-  if (node.kind == devices::MapKind::kUnsupported) throw CLI::RuntimeError(kExitNotFound);
+  if (node.kind == devices::MapKind::kUnsupported) {
+    throw CLI::RuntimeError(kExitNotFound);
+  }
   Table table({{"time", 0},
                {"slot", 0},
                {"channel", 0},
@@ -296,7 +311,9 @@ const devices::ActuatorChannel& find_actuator(const devices::DiscoveredNode& nod
                                               const std::string& name) {
   std::vector<std::string> names;
   for (const auto& a : node.map.actuators) {
-    if (a.id == name || std::to_string(a.slot) == name) return a;
+    if (a.id == name || std::to_string(a.slot) == name) {
+      return a;
+    }
     names.push_back(a.id);
   }
   throw InputError({"", 0, "--actuator"},
@@ -335,7 +352,9 @@ int run_command_map(const CommandArgs& args) {
   if (point == nullptr || !point->writable) {
     std::vector<std::string> names;
     for (const auto& p : map.points) {
-      if (p.writable) names.push_back(p.id);
+      if (p.writable) {
+        names.push_back(p.id);
+      }
     }
     throw InputError({"", 0, "--actuator"},
                      fmt::format("'{}' is not a writable point of {}", args.actuator, map.name),
@@ -376,7 +395,9 @@ int run_command_map(const CommandArgs& args) {
 }
 
 int run_command(const CommandArgs& args) {
-  if (!args.map.empty()) return run_command_map(args);
+  if (!args.map.empty()) {
+    return run_command_map(args);
+  }
   Master master = open_master(args.common);
   const devices::DiscoveredNode node = discover_or_fail(master, args.slave);
   const devices::ActuatorChannel& channel = find_actuator(node, args.actuator);
@@ -413,7 +434,9 @@ int run_command(const CommandArgs& args) {
     for (;;) {
       std::this_thread::sleep_for(std::chrono::milliseconds(500));
       const auto transfer = master.bus->read(args.slave, channel.status_first, block);
-      if (!transfer.ok()) continue;
+      if (!transfer.ok()) {
+        continue;
+      }
       const auto status = devices::decode_actuator(channel, block);
       std::fprintf(stderr, "egin modbus command: %s %s OPID %u status %u (%s) remaining %u s\n",
                    channel.id.c_str(), record.command.c_str(), status.opid, status.status,
@@ -424,7 +447,9 @@ int run_command(const CommandArgs& args) {
         record = ended.front();
         break;
       }
-      if (!k::is_timed(*command) && channel.kind == k::ActuatorKind::kSwitch) break;  // ON holds
+      if (!k::is_timed(*command) && channel.kind == k::ActuatorKind::kSwitch) {
+        break;  // ON holds
+      }
     }
   }
   print_record(record, args.common.format);
@@ -458,7 +483,9 @@ void add_modbus_command(CLI::App& app) {
       ->check(CLI::Range(0.1, 86400.0))
       ->capture_default_str();
   s->callback([scan] {
-    if (const int code = run_scan(*scan); code != 0) throw CLI::RuntimeError(code);
+    if (const int code = run_scan(*scan); code != 0) {
+      throw CLI::RuntimeError(code);
+    }
   });
 
   auto read = std::make_shared<ReadArgs>();
@@ -474,7 +501,9 @@ void add_modbus_command(CLI::App& app) {
       ->check(CLI::Range(0.0, 86400.0))
       ->capture_default_str();
   r->callback([read] {
-    if (const int code = run_read(*read); code != 0) throw CLI::RuntimeError(code);
+    if (const int code = run_read(*read); code != 0) {
+      throw CLI::RuntimeError(code);
+    }
   });
 
   auto command = std::make_shared<CommandArgs>();
@@ -500,7 +529,9 @@ void add_modbus_command(CLI::App& app) {
       "--state-dir", command->state_dir,
       "Directory of opid-state and commands.jsonl; default $EGIN_DATA_DIR or ./egin-data");
   c->callback([command] {
-    if (const int code = run_command(*command); code != 0) throw CLI::RuntimeError(code);
+    if (const int code = run_command(*command); code != 0) {
+      throw CLI::RuntimeError(code);
+    }
   });
 }
 

@@ -43,9 +43,13 @@ int run_node_sim(const NodeSimArgs& args) {
                      "--tcp HOST:PORT and/or --rtu DEVICE");
   }
   devices::SimConfig config;
-  if (!args.config.empty()) config = devices::load_sim_config(args.config);
+  if (!args.config.empty()) {
+    config = devices::load_sim_config(args.config);
+  }
   std::optional<devices::ModbusMap> map;
-  if (!args.map.empty()) map = devices::load_modbus_map(args.map);
+  if (!args.map.empty()) {
+    map = devices::load_modbus_map(args.map);
+  }
   if (config.nodes.empty() && !map) {
     if (args.type.empty()) {
       throw InputError({"", 0, "--type"}, "no node type and no [[nodes]] in --config",
@@ -77,9 +81,13 @@ int run_node_sim(const NodeSimArgs& args) {
   StopSignals signals;  // before any thread starts
   devices::SyntheticEnvironment environment(config.synthetic);
   devices::SimServer server(environment, clock);
-  for (const auto& node : config.nodes) server.add_node(node);
+  for (const auto& node : config.nodes) {
+    server.add_node(node);
+  }
   if (map) {
-    for (int i = 0; i < args.count; ++i) server.add_map_node(args.slave + i, *map);
+    for (int i = 0; i < args.count; ++i) {
+      server.add_map_node(args.slave + i, *map);
+    }
   }
   if (!args.tcp.empty()) {
     const devices::TcpEndpoint endpoint = devices::parse_tcp_endpoint(args.tcp, "--tcp", true);
@@ -148,7 +156,9 @@ void add_node_sim_command(CLI::App& app) {
                 "RTU: answer after the frames' time at --baud (pty buses behave like RS485)");
   cmd->callback([args] {
     const int code = run_node_sim(*args);
-    if (code != 0) throw CLI::RuntimeError(code);
+    if (code != 0) {
+      throw CLI::RuntimeError(code);
+    }
   });
 }
 

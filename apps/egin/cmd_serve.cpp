@@ -174,6 +174,11 @@ int run_serve(const ServeArgs& args) {
     mqtt_options = runtime::parse_mqtt_url(args.mqtt);
   }
   const std::unique_ptr<Clock> clock = make_clock(args);
+  std::optional<runtime::DevicesConfig> devices_config;
+  if (!args.devices.empty()) {
+    devices_config =
+        runtime::load_devices_file(args.devices);  // bad input: exit 2 before anything starts
+  }
 
   // Signals are taken by sigwait() below; every thread started from here on inherits the mask.
   sigset_t stop_signals;
@@ -186,6 +191,9 @@ int run_serve(const ServeArgs& args) {
   server::Log log(args.log_level);
   fs::path site_file;
   runtime::Site site = load_site(args, data_dir, site_file, log);
+  if (devices_config) {
+    runtime::check_devices_against_site(*devices_config, site);
+  }
   runtime::DerivedSeries derived(site);
   server::add_derived_channels(site, derived);
 
@@ -219,9 +227,9 @@ int run_serve(const ServeArgs& args) {
   // Field buses (KS X 3267 / Modbus): readings into the pipeline, commands through the service.
   std::unique_ptr<runtime::DeviceDrivers> drivers;
   std::unique_ptr<devices::MqttBridge> bridge;
-  if (!args.devices.empty()) {
-    drivers = std::make_unique<runtime::DeviceDrivers>(runtime::load_devices_file(args.devices),
-                                                       live, *pipeline, metrics, *clock, data_dir);
+  if (devices_config) {
+    drivers = std::make_unique<runtime::DeviceDrivers>(std::move(*devices_config), live, *pipeline,
+                                                       metrics, *clock, data_dir);
     if (mqtt_options && drivers->config().mqtt_bridge.present) {
       devices::MqttBridgeOptions bridge_options;
       bridge_options.host = mqtt_options->host;

@@ -79,6 +79,10 @@ expect_exit 2 "an opener command to a switch" "$egin" modbus command "${tcp[@]}"
 expect_exit 2 "no such actuator" "$egin" modbus command "${tcp[@]}" "${state[@]}" --slave 3 --actuator switch_99 --do on
 check "lists the actuators" stderr_has "switch_16"
 expect_exit 2 "both --tcp and --rtu" "$egin" modbus scan "${tcp[@]}" --rtu /dev/null
+printf '[[buses]]\nid = "lan"\ntcp = "127.0.0.1:%s"\n[[buses.nodes]]\nslave = 1\nzone = "nope"\ndevice = "d"\n' "$sim_port" >"$e2e_tmp/bad-devices.toml"
+printf '[site]\nid = "s"\nlatitude_deg = 43.3\nlongitude_deg = 68.25\nelevation_m = 210.0\nutc_offset_min = 300\n[[zones]]\nid = "gh1"\nkind = "greenhouse"\n' >"$e2e_tmp/site.toml"
+expect_exit 2 "serve with a devices file naming a missing zone" "$egin" serve --config "$e2e_tmp/site.toml" --devices "$e2e_tmp/bad-devices.toml" --data-dir "$e2e_tmp/serve-data" --http 127.0.0.1:0
+check "the error names the file, line and key" stderr_has "bad-devices.toml:4: field 'buses[0].nodes[0].zone': zone 'nope' is not in site 's'"
 expect_exit 2 "node-sim bad config" "$egin" node-sim --tcp 127.0.0.1:0 --config "$src/tests/e2e/modbus_tcp_test.sh"
 
 # Commodity devices of generic maps (data/modbus/): an XY-MD02 and an 8-channel relay board.

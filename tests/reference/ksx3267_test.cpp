@@ -25,14 +25,18 @@ std::vector<Row> read_csv(const std::string& name) {
   std::string line;
   bool header = true;
   while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
+    if (line.empty() || line[0] == '#') {
+      continue;
+    }
     if (header) {
       header = false;
       continue;
     }
     Row row;
     std::stringstream cells(line);
-    for (std::string cell; std::getline(cells, cell, ',');) row.push_back(cell);
+    for (std::string cell; std::getline(cells, cell, ',');) {
+      row.push_back(cell);
+    }
     rows.push_back(row);
   }
   return rows;
@@ -41,7 +45,9 @@ std::vector<Row> read_csv(const std::string& name) {
 std::vector<std::uint16_t> hex_words(const std::string& text) {
   std::vector<std::uint16_t> words;
   std::stringstream in(text);
-  for (std::string word; in >> word;) words.push_back(static_cast<std::uint16_t>(std::stoul(word, nullptr, 16)));
+  for (std::string word; in >> word;) {
+    words.push_back(static_cast<std::uint16_t>(std::stoul(word, nullptr, 16)));
+  }
   return words;
 }
 
@@ -114,14 +120,13 @@ TEST(Ksx3267Reference, Frames) {
     if (row[1] == "node_info") {
       const auto info = decode_node_info(regs);
       ASSERT_TRUE(info) << row[0] << ": " << info.problem;
-      const std::string text =
-          "cert=" + std::to_string(info.value->certification_authority) +
-          " company=" + std::to_string(info.value->company_code) +
-          " type=" + std::to_string(info.value->product_type) +
-          " product=" + std::to_string(info.value->product_code) +
-          " version=" + std::to_string(info.value->protocol_version) +
-          " channels=" + std::to_string(info.value->channel_count) +
-          " serial=" + std::to_string(info.value->serial_number);
+      const std::string text = "cert=" + std::to_string(info.value->certification_authority) +
+                               " company=" + std::to_string(info.value->company_code) +
+                               " type=" + std::to_string(info.value->product_type) +
+                               " product=" + std::to_string(info.value->product_code) +
+                               " version=" + std::to_string(info.value->protocol_version) +
+                               " channels=" + std::to_string(info.value->channel_count) +
+                               " serial=" + std::to_string(info.value->serial_number);
       EXPECT_EQ(text, row[3]) << row[0];
     } else if (row[1] == "float") {
       EXPECT_NEAR(devices::join_f32(regs[0], regs[1], devices::WordOrder::kCdab), std::stod(row[3]),

@@ -34,7 +34,9 @@ std::string check_command(const ActuatorChannel& channel, const CommandRequest& 
 
 bool is_confirmed(k::Command command, std::uint16_t opid, const k::ActuatorStatus& status,
                   bool* finished) {
-  if (finished != nullptr) *finished = false;
+  if (finished != nullptr) {
+    *finished = false;
+  }
   const bool ready = status.status == k::kStatusReady;
   const bool stop = command == k::Command::kOffOrStop;
   if (status.opid == opid) {
@@ -58,17 +60,23 @@ bool is_confirmed(k::Command command, std::uint16_t opid, const k::ActuatorStatu
         break;
     }
     if (status.status == expected) {
-      if (finished != nullptr) *finished = stop;
+      if (finished != nullptr) {
+        *finished = stop;
+      }
       return true;
     }
     if (ready) {  // already over (short timed command, opener at its end)
-      if (finished != nullptr) *finished = true;
+      if (finished != nullptr) {
+        *finished = true;
+      }
       return true;
     }
     return false;
   }
   if (status.opid == 0 && ready && stop) {  // "0 if nothing is running" (표 16)
-    if (finished != nullptr) *finished = true;
+    if (finished != nullptr) {
+      *finished = true;
+    }
     return true;
   }
   return false;
@@ -100,7 +108,9 @@ CommandRecord execute_command(Bus& bus, int slave, const ActuatorChannel& channe
   record.command_code = static_cast<std::uint16_t>(request.command);
   record.time_s = k::is_timed(request.command) ? request.time_s : 0;
   auto save = [&] {
-    if (audit != nullptr) audit->record(record);
+    if (audit != nullptr) {
+      audit->record(record);
+    }
   };
   auto end = [&](CommandResult result, std::string detail) {
     record.result = result;
@@ -126,7 +136,9 @@ CommandRecord execute_command(Bus& bus, int slave, const ActuatorChannel& channe
   }
   const k::ActuatorStatus before = decode_actuator(channel, block);
   record.opid = opids.next();
-  if (record.opid == before.opid) record.opid = opids.next();
+  if (record.opid == before.opid) {
+    record.opid = opids.next();
+  }
 
   const std::vector<std::uint16_t> command =
       encode_actuator_command(channel, request.command, record.opid, record.time_s);
@@ -161,7 +173,9 @@ CommandRecord execute_command(Bus& bus, int slave, const ActuatorChannel& channe
           const std::string seen =
               fmt::format("status {} ({}), OPID {}, remaining {} s", now.status,
                           k::status_name(now.status), now.opid, now.remaining_s);
-          if (finished) return end(CommandResult::kFinished, seen);
+          if (finished) {
+            return end(CommandResult::kFinished, seen);
+          }
           return end(CommandResult::kConfirmed, seen);
         }
         last_seen = fmt::format("status {} ({}) with OPID {} (sent {})", now.status,
@@ -169,7 +183,9 @@ CommandRecord execute_command(Bus& bus, int slave, const ActuatorChannel& channe
       } else {
         last_seen = fmt::format("status read: {}", transfer.message);
       }
-      if (std::chrono::steady_clock::now() >= deadline) break;
+      if (std::chrono::steady_clock::now() >= deadline) {
+        break;
+      }
       sleep(options.confirm_interval_ms);
     }
   }
@@ -178,8 +194,12 @@ CommandRecord execute_command(Bus& bus, int slave, const ActuatorChannel& channe
 }
 
 void CommandTracker::store(const CommandRecord& record) {
-  if (audit_ != nullptr) audit_->record(record);
-  if (listener_) listener_(record);
+  if (audit_ != nullptr) {
+    audit_->record(record);
+  }
+  if (listener_) {
+    listener_(record);
+  }
 }
 
 void CommandTracker::set_listener(std::function<void(const CommandRecord&)> listener) {
@@ -198,7 +218,9 @@ void CommandTracker::track(const CommandRecord& record) {
     store(old);
     active_.erase(it);
   }
-  if (!is_final(record.result)) active_[key] = record;
+  if (!is_final(record.result)) {
+    active_[key] = record;
+  }
 }
 
 std::vector<CommandRecord> CommandTracker::observe(const std::string& bus, int slave, int slot,
@@ -206,7 +228,9 @@ std::vector<CommandRecord> CommandTracker::observe(const std::string& bus, int s
   std::vector<CommandRecord> ended;
   const std::lock_guard lock(mutex_);
   const auto it = active_.find(Key{bus, slave, slot});
-  if (it == active_.end()) return ended;
+  if (it == active_.end()) {
+    return ended;
+  }
   CommandRecord& record = it->second;
   record.status = status.status;
   record.remaining_s = status.remaining_s;
@@ -232,7 +256,9 @@ std::optional<CommandRecord> CommandTracker::active(const std::string& bus, int 
                                                     int slot) const {
   const std::lock_guard lock(mutex_);
   const auto it = active_.find(Key{bus, slave, slot});
-  if (it == active_.end()) return std::nullopt;
+  if (it == active_.end()) {
+    return std::nullopt;
+  }
   return it->second;
 }
 

@@ -14,7 +14,9 @@ ProbeResult probe_address_offset(Bus& bus, int slave, std::span<const int> candi
   for (const int offset : candidates) {
     std::array<std::uint16_t, ksx3267::kNodeInfoLength> regs{};
     const int wire = ksx3267::kNodeInfoFirst + offset;
-    if (wire < 0) continue;
+    if (wire < 0) {
+      continue;
+    }
     const TransferResult transfer = bus.read_wire(slave, wire, regs);
     if (!transfer.ok()) {
       // A gateway's 0x0A/0x0B says nobody is behind the unit id: as silent as a timeout.
@@ -26,7 +28,9 @@ ProbeResult probe_address_offset(Bus& bus, int slave, std::span<const int> candi
         continue;
       }
       problems.push_back(fmt::format("offset {}: {}", offset, transfer.message));
-      if (!result.answered) break;  // silent node: do not pay a second timeout
+      if (!result.answered) {
+        break;  // silent node: do not pay a second timeout
+      }
       continue;
     }
     result.answered = true;

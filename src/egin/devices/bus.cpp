@@ -10,10 +10,14 @@ class Bus::Turn {
   Turn(Bus& bus, BusPriority priority) : bus_(bus) {
     std::unique_lock lock(bus_.turn_mutex_);
     const bool command = priority == BusPriority::kCommand;
-    if (command) ++bus_.commands_waiting_;
+    if (command) {
+      ++bus_.commands_waiting_;
+    }
     bus_.turn_cv_.wait(lock,
                        [&] { return !bus_.busy_ && (command || bus_.commands_waiting_ == 0); });
-    if (command) --bus_.commands_waiting_;
+    if (command) {
+      --bus_.commands_waiting_;
+    }
     bus_.busy_ = true;
   }
   ~Turn() {

@@ -34,11 +34,15 @@ double map_transaction_ms(const ModbusMap& map, const FrameTiming& timing) {
     int first = 65536;
     int end = -1;
     for (const MapPoint& p : map.points) {
-      if (p.table != table) continue;
+      if (p.table != table) {
+        continue;
+      }
       first = std::min(first, p.address);
       end = std::max(end, p.address + p.width());
     }
-    if (end < 0) continue;
+    if (end < 0) {
+      continue;
+    }
     const int count = end - first;
     total += table == RegisterTable::kCoil ? timing.exchange_ms(8, 5 + (count + 7) / 8)
                                            : timing.read_ms(count);
@@ -70,14 +74,18 @@ void BusPoller::remove_node(int slave) {
 std::vector<int> BusPoller::slaves() const {
   const std::lock_guard lock(mutex_);
   std::vector<int> out;
-  for (const auto& [slave, node] : nodes_) out.push_back(slave);
+  for (const auto& [slave, node] : nodes_) {
+    out.push_back(slave);
+  }
   return out;
 }
 
 std::optional<NodeMap> BusPoller::node_map(int slave) const {
   const std::lock_guard lock(mutex_);
   const auto it = nodes_.find(slave);
-  if (it == nodes_.end()) return std::nullopt;
+  if (it == nodes_.end()) {
+    return std::nullopt;
+  }
   return it->second.map;
 }
 
@@ -125,9 +133,13 @@ TimeMs BusPoller::step(const PollSink& sink) {
         }
       }
       if (due == nullptr) {
-        if (nodes_.empty()) return now + kMsPerSecond;
+        if (nodes_.empty()) {
+          return now + kMsPerSecond;
+        }
         TimeMs next = nodes_.begin()->second.next_attempt_ms;
-        for (const auto& [s, node] : nodes_) next = std::min(next, node.next_attempt_ms);
+        for (const auto& [s, node] : nodes_) {
+          next = std::min(next, node.next_attempt_ms);
+        }
         return next;
       }
       slave = due->slave;
@@ -153,7 +165,9 @@ TimeMs BusPoller::step(const PollSink& sink) {
     {
       const std::lock_guard lock(mutex_);
       const auto it = nodes_.find(slave);
-      if (it == nodes_.end()) continue;  // removed meanwhile
+      if (it == nodes_.end()) {
+        continue;  // removed meanwhile
+      }
       Node& node = it->second;
       NodeHealth& h = node.health;
       h.last_attempt_ms = polled.t_ms;
@@ -195,7 +209,9 @@ TimeMs BusPoller::step(const PollSink& sink) {
         tracker_->observe(bus_.id(), slave, a.channel->slot, a.status, polled.t_ms);
       }
     }
-    if (sink) sink(polled);
+    if (sink) {
+      sink(polled);
+    }
   }
 }
 

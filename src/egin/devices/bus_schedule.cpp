@@ -6,7 +6,9 @@ namespace egin::devices {
 
 double poll_transaction_ms(const NodeMap& map, const FrameTiming& timing) {
   double total = 0.0;
-  for (const ReadBlock& block : map.blocks) total += timing.read_ms(block.count);
+  for (const ReadBlock& block : map.blocks) {
+    total += timing.read_ms(block.count);
+  }
   return total;
 }
 
@@ -18,7 +20,9 @@ BusBudget plan_budget(const std::vector<BudgetInput>& nodes, double budget_fract
     item.slave = node.slave;
     item.period_s = node.period_s;
     item.transaction_ms = node.transaction_ms;
-    if (node.period_s > 0.0) budget.utilisation += node.transaction_ms / (1000.0 * node.period_s);
+    if (node.period_s > 0.0) {
+      budget.utilisation += node.transaction_ms / (1000.0 * node.period_s);
+    }
     budget.round_ms += node.transaction_ms;
     budget.items.push_back(item);
   }
@@ -26,7 +30,9 @@ BusBudget plan_budget(const std::vector<BudgetInput>& nodes, double budget_fract
     budget.stretch = budget.utilisation / budget_fraction;
   }
   budget.effective_utilisation = budget.utilisation / budget.stretch;
-  for (BudgetItem& item : budget.items) item.effective_period_s = item.period_s * budget.stretch;
+  for (BudgetItem& item : budget.items) {
+    item.effective_period_s = item.period_s * budget.stretch;
+  }
   return budget;
 }
 

@@ -40,7 +40,9 @@ std::optional<CommandResult> parse_command_result(std::string_view name) {
        {CommandResult::kPending, CommandResult::kRefused, CommandResult::kSent,
         CommandResult::kConfirmed, CommandResult::kFinished, CommandResult::kSuperseded,
         CommandResult::kFailed}) {
-    if (command_result_name(r) == name) return r;
+    if (command_result_name(r) == name) {
+      return r;
+    }
   }
   return std::nullopt;
 }
@@ -79,11 +81,15 @@ std::string command_record_json(const CommandRecord& r) {
 
 std::optional<CommandRecord> parse_command_record_json(std::string_view line) {
   const json j = json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  if (j.is_discarded() || !j.is_object()) {
+    return std::nullopt;
+  }
   try {
     CommandRecord r;
     auto time = [&](const char* key) -> TimeMs {
-      if (!j.contains(key) || j.at(key).is_null()) return 0;
+      if (!j.contains(key) || j.at(key).is_null()) {
+        return 0;
+      }
       return parse_iso_time_ms(j.at(key).get<std::string>()).value_or(0);
     };
     r.id = j.at("id").get<std::string>();
@@ -119,7 +125,9 @@ CommandAuditLog::CommandAuditLog(std::filesystem::path path, std::size_t keep)
   std::ifstream in(path_);
   std::string line;
   while (std::getline(in, line)) {
-    if (auto record = parse_command_record_json(line)) remember(*record);
+    if (auto record = parse_command_record_json(line)) {
+      remember(*record);
+    }
   }
 }
 
@@ -131,7 +139,9 @@ void CommandAuditLog::remember(const CommandRecord& record) {
     return;
   }
   records_.push_back(record);
-  while (records_.size() > keep_) records_.pop_front();
+  while (records_.size() > keep_) {
+    records_.pop_front();
+  }
 }
 
 void CommandAuditLog::record(const CommandRecord& record) {
@@ -163,7 +173,9 @@ std::vector<CommandRecord> CommandAuditLog::recent(std::size_t limit) const {
 std::optional<CommandRecord> CommandAuditLog::find(std::string_view id) const {
   const std::lock_guard lock(mutex_);
   for (const CommandRecord& r : records_) {
-    if (r.id == id) return r;
+    if (r.id == id) {
+      return r;
+    }
   }
   return std::nullopt;
 }

@@ -24,7 +24,9 @@ bool glob_match(std::string_view pattern, std::string_view text) {
       return false;
     }
   }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
+  while (p < pattern.size() && pattern[p] == '*') {
+    ++p;
+  }
   return p == pattern.size();
 }
 
@@ -35,7 +37,9 @@ bool target_match(std::string_view pattern, std::string_view target) {
   for (;;) {
     const std::size_t ps = pattern.find('/');
     const std::size_t ts = target.find('/');
-    if (!glob_match(pattern.substr(0, ps), target.substr(0, ts))) return false;
+    if (!glob_match(pattern.substr(0, ps), target.substr(0, ts))) {
+      return false;
+    }
     if (ps == std::string_view::npos || ts == std::string_view::npos) {
       return ps == std::string_view::npos && ts == std::string_view::npos;
     }
@@ -61,9 +65,13 @@ std::string CommandAuthorisation::check(std::string_view target,
         "[mqtt_bridge] allow list)",
         target);
   }
-  if (requesters.empty()) return {};
+  if (requesters.empty()) {
+    return {};
+  }
   for (const std::string& pattern : requesters) {
-    if (glob_match(pattern, requested_by)) return {};
+    if (glob_match(pattern, requested_by)) {
+      return {};
+    }
   }
   return fmt::format("requester '{}' is not in the devices file's [mqtt_bridge] requesters",
                      requested_by);

@@ -27,7 +27,9 @@ std::optional<DiscoveredNode> discover_node(Bus& bus, int slave, const ScanOptio
                                             std::string* problem) {
   const ProbeResult probe = probe_address_offset(bus, slave, options.offsets);
   if (!probe.offset) {
-    if (problem != nullptr) *problem = probe.problem;
+    if (problem != nullptr) {
+      *problem = probe.problem;
+    }
     return std::nullopt;
   }
   bus.set_address_offset(slave, *probe.offset);
@@ -79,8 +81,12 @@ std::vector<DiscoveredNode> scan_bus(Bus& bus, const ScanOptions& options,
   std::vector<DiscoveredNode> nodes;
   for (int slave = options.first_slave; slave <= options.last_slave; ++slave) {
     auto node = discover_node(bus, slave, options);
-    if (progress) progress(slave, node.has_value());
-    if (node) nodes.push_back(std::move(*node));
+    if (progress) {
+      progress(slave, node.has_value());
+    }
+    if (node) {
+      nodes.push_back(std::move(*node));
+    }
   }
   return nodes;
 }

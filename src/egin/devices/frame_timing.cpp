@@ -17,7 +17,9 @@ FrameTiming FrameTiming::of(const LinkSettings& settings, double tcp_round_trip_
 }
 
 double FrameTiming::exchange_ms(int request_bytes, int response_bytes) const {
-  if (tcp) return tcp_round_trip_ms + turnaround_ms;
+  if (tcp) {
+    return tcp_round_trip_ms + turnaround_ms;
+  }
   return (request_bytes + response_bytes) * char_ms + 2.0 * silence_ms + turnaround_ms;
 }
 

@@ -112,17 +112,23 @@ Decoded<std::vector<std::uint16_t>> parse_read_response_pdu(std::span<const std:
   using Result = std::vector<std::uint16_t>;
   constexpr std::uint8_t kFunction = 0x03;
   constexpr std::uint8_t kExceptionBit = 0x80;
-  if (pdu.empty()) return fail<Result>("empty response");
+  if (pdu.empty()) {
+    return fail<Result>("empty response");
+  }
   if (pdu[0] == (kFunction | kExceptionBit)) {
-    if (pdu.size() != 2) return fail<Result>("malformed exception response");
+    if (pdu.size() != 2) {
+      return fail<Result>("malformed exception response");
+    }
     return fail<Result>(fmt::format("exception 0x{:02X}", pdu[1]));
   }
   if (pdu[0] != kFunction) {
     return fail<Result>(fmt::format("function 0x{:02X} where 0x03 was expected", pdu[0]));
   }
-  if (pdu.size() < 2) return fail<Result>("no byte count");
+  if (pdu.size() < 2) {
+    return fail<Result>("no byte count");
+  }
   const std::size_t bytes = pdu[1];
-  if (bytes % 2 != 0 || bytes == 0 || bytes > 2U * kMaxReadRegisters) {
+  if (bytes % 2 != 0 || bytes == 0 || bytes > std::size_t{2} * kMaxReadRegisters) {
     return fail<Result>(fmt::format("byte count {} is not 2 to 250 and even", bytes));
   }
   if (pdu.size() != 2 + bytes) {

@@ -66,7 +66,9 @@ constexpr std::array<SensorKind, 18> kSensorKinds{{
 
 std::optional<SensorKind> sensor_kind(std::uint16_t code) {
   for (const SensorKind& kind : kSensorKinds) {
-    if (kind.code == code) return kind;
+    if (kind.code == code) {
+      return kind;
+    }
   }
   return std::nullopt;
 }
@@ -74,8 +76,12 @@ std::optional<SensorKind> sensor_kind(std::uint16_t code) {
 bool is_sensor_code(std::uint16_t code) { return code >= 1 && code <= kSensorCodeMax; }
 
 std::optional<ActuatorDevice> actuator_device(std::uint16_t code) {
-  if (code >= 101 && code <= 103) return ActuatorDevice{ActuatorKind::kSwitch, int{code} - 101};
-  if (code >= 111 && code <= 113) return ActuatorDevice{ActuatorKind::kOpener, int{code} - 111};
+  if (code >= 101 && code <= 103) {
+    return ActuatorDevice{ActuatorKind::kSwitch, int{code} - 101};
+  }
+  if (code >= 111 && code <= 113) {
+    return ActuatorDevice{ActuatorKind::kOpener, int{code} - 111};
+  }
   return std::nullopt;
 }
 
@@ -96,8 +102,12 @@ int command_level(Command command) {
 
 bool command_fits(Command command, ActuatorKind kind) {
   const auto code = static_cast<std::uint16_t>(command);
-  if (code == 0) return true;
-  if (kind == ActuatorKind::kSwitch) return code >= 201 && code <= 203;
+  if (code == 0) {
+    return true;
+  }
+  if (kind == ActuatorKind::kSwitch) {
+    return code >= 201 && code <= 203;
+  }
   return code >= 301 && code <= 306;
 }
 
@@ -154,7 +164,9 @@ std::optional<Command> parse_command(std::string_view name, ActuatorKind kind) {
   constexpr std::array<std::uint16_t, 10> kCodes{0, 201, 202, 203, 301, 302, 303, 304, 305, 306};
   for (const std::uint16_t code : kCodes) {
     const Command command = static_cast<Command>(code);
-    if (command_fits(command, kind) && command_name(command, kind) == name) return command;
+    if (command_fits(command, kind) && command_name(command, kind) == name) {
+      return command;
+    }
   }
   return std::nullopt;
 }
@@ -194,7 +206,9 @@ std::string_view status_name(std::uint16_t status) {
     default:
       break;
   }
-  if (status >= 900 && status <= 999) return "vendor";
+  if (status >= 900 && status <= 999) {
+    return "vendor";
+  }
   return "unknown";
 }
 
@@ -225,7 +239,9 @@ Quality status_quality(std::uint16_t status) {
     default:
       break;
   }
-  if (status >= 900 && status <= 999) return Quality::kVendor;
+  if (status >= 900 && status <= 999) {
+    return Quality::kVendor;
+  }
   return Quality::kUnknown;
 }
 

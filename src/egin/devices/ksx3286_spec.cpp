@@ -25,7 +25,9 @@ std::optional<int> ksx3286_item_size(std::string_view item) {
       {"pH", 2},    {"on-sec", 1},   {"start-area", 1},  {"stop-area", 1},
       {"epoch", 2}, {"vfloat", 2},   {"vint", 2}};
   const auto it = kSizes.find(item);
-  if (it == kSizes.end()) return std::nullopt;
+  if (it == kSizes.end()) {
+    return std::nullopt;
+  }
   return it->second;
 }
 
@@ -63,12 +65,16 @@ class SpecReader {
                                    int& length) const {
     first = integer(block, path, "starting-register", 1, 65535);
     const json& list = member(block, path, "items");
-    if (!list.is_array() || list.empty()) fail(path + ".items", "not a list of item names");
+    if (!list.is_array() || list.empty()) {
+      fail(path + ".items", "not a list of item names");
+    }
     std::map<std::string, int> offsets;
     int offset = 0;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const std::string item_path = fmt::format("{}.items[{}]", path, i);
-      if (!list[i].is_string()) fail(item_path, "not a string");
+      if (!list[i].is_string()) {
+        fail(item_path, "not a string");
+      }
       const std::string name = list[i].get<std::string>();
       const auto size = ksx3286_item_size(name);
       if (!size) {
@@ -80,12 +86,16 @@ class SpecReader {
       offset += *size;
     }
     length = offset;
-    if (length > k::kMaxReadRegisters) fail(path + ".items", "block longer than 125 registers");
+    if (length > k::kMaxReadRegisters) {
+      fail(path + ".items", "block longer than 125 registers");
+    }
     return offsets;
   }
 
   NodeSpec spec(const json& node, const std::string& path) const {
-    if (!node.is_object()) fail(path, "not an object");
+    if (!node.is_object()) {
+      fail(path, "not an object");
+    }
     NodeSpec spec;
     spec.file = file_;
     spec.company_code = static_cast<std::uint16_t>(integer(node, path, "CompanyCode", 0, 65535));
@@ -99,9 +109,13 @@ class SpecReader {
       spec.map.node_status_reg = integer(node, path, "NodeStatusRegister", 1, 65535);
     }
     const json& devices = member(node, path, "Devices");
-    if (!devices.is_array()) fail(path + ".Devices", "not a list");
+    if (!devices.is_array()) {
+      fail(path + ".Devices", "not a list");
+    }
     std::vector<ReadBlock> ranges;
-    if (spec.map.node_status_reg > 0) ranges.push_back({spec.map.node_status_reg, 1});
+    if (spec.map.node_status_reg > 0) {
+      ranges.push_back({spec.map.node_status_reg, 1});
+    }
     std::map<std::uint16_t, int> ordinal;
     int switches = 0;
     int openers = 0;

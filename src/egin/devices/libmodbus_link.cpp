@@ -49,7 +49,9 @@ class LibmodbusLink final : public ModbusLink {
     set_timeout(ctx_, settings.byte_timeout_ms, false);
   }
   ~LibmodbusLink() override {
-    if (connected_) modbus_close(ctx_);
+    if (connected_) {
+      modbus_close(ctx_);
+    }
     modbus_free(ctx_);
   }
   LibmodbusLink(const LibmodbusLink&) = delete;
@@ -134,7 +136,9 @@ class LibmodbusLink final : public ModbusLink {
   }
 
   void recover(TransferStatus status) {
-    if (status == TransferStatus::kException) return;  // a clean answer: nothing left over
+    if (status == TransferStatus::kException) {
+      return;  // a clean answer: nothing left over
+    }
     if (status == TransferStatus::kIoError || settings_.is_tcp()) {
       // A TCP stream that lost sync (timeout, bad frame) cannot be trusted either: a late answer
       // would be read as the next one's. Reconnect.

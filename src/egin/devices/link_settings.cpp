@@ -41,7 +41,9 @@ TcpEndpoint parse_tcp_endpoint(std::string_view text, std::string_view field, bo
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
       host = host.substr(1, host.size() - 2);
     }
-    if (!host.empty()) endpoint.host = std::string(host);
+    if (!host.empty()) {
+      endpoint.host = std::string(host);
+    }
     port_text = text.substr(colon + 1);
   }
   int port = 0;
@@ -57,9 +59,15 @@ TcpEndpoint parse_tcp_endpoint(std::string_view text, std::string_view field, bo
 }
 
 Parity parse_parity(std::string_view text, std::string_view field) {
-  if (text == "none" || text == "N") return Parity::kNone;
-  if (text == "even" || text == "E") return Parity::kEven;
-  if (text == "odd" || text == "O") return Parity::kOdd;
+  if (text == "none" || text == "N") {
+    return Parity::kNone;
+  }
+  if (text == "even" || text == "E") {
+    return Parity::kEven;
+  }
+  if (text == "odd" || text == "O") {
+    return Parity::kOdd;
+  }
   throw InputError({"", 0, std::string(field)}, fmt::format("unknown parity '{}'", text),
                    "none, even or odd");
 }
@@ -83,7 +91,9 @@ void check_link_settings(const LinkSettings& settings, std::string_view file,
     fail("turnaround_ms", fmt::format("{} ms", settings.turnaround_ms), "0 to 1000 ms");
   }
   if (const auto* line = std::get_if<SerialLine>(&settings.where)) {
-    if (line->device.empty()) fail("rtu", "no serial device", "a device path such as /dev/ttyUSB0");
+    if (line->device.empty()) {
+      fail("rtu", "no serial device", "a device path such as /dev/ttyUSB0");
+    }
     if (line->baud < kBaudMin || line->baud > kBaudMax) {
       fail("baud", fmt::format("{} bit/s", line->baud),
            fmt::format("{} to {} bit/s (9600 for KS X 3267 nodes)", kBaudMin, kBaudMax));

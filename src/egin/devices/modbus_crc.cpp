@@ -11,14 +11,18 @@ std::uint16_t modbus_crc16(std::span<const std::uint8_t> bytes) {
     for (int bit = 0; bit < 8; ++bit) {
       const bool lsb = (crc & 0x0001U) != 0;
       crc = static_cast<std::uint16_t>(crc >> 1U);
-      if (lsb) crc = static_cast<std::uint16_t>(crc ^ 0xA001U);
+      if (lsb) {
+        crc = static_cast<std::uint16_t>(crc ^ 0xA001U);
+      }
     }
   }
   return crc;
 }
 
 bool modbus_crc_ok(std::span<const std::uint8_t> frame) {
-  if (frame.size() < 3) return false;
+  if (frame.size() < 3) {
+    return false;
+  }
   const std::uint16_t crc = modbus_crc16(frame.first(frame.size() - 2));
   const auto lo = frame[frame.size() - 2];
   const auto hi = frame[frame.size() - 1];

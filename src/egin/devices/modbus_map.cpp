@@ -51,7 +51,9 @@ int MapPoint::width() const {
 
 const MapPoint* ModbusMap::find(std::string_view id) const {
   for (const MapPoint& p : points) {
-    if (p.id == id) return &p;
+    if (p.id == id) {
+      return &p;
+    }
   }
   return nullptr;
 }
@@ -64,23 +66,30 @@ ModbusMap parse_modbus_map(std::string_view text, std::string_view file_name) {
   ModbusMap map;
   map.file = file;
   const toml::table* device = top.optional_table("device");
-  if (device == nullptr) top.fail("device", "missing", "a [device] table with name and source");
+  if (device == nullptr) {
+    top.fail("device", "missing", "a [device] table with name and source");
+  }
   const TomlFields d(*device, file, "device");
   d.reject_unknown_keys({"name", "source", "baud", "parity"});
   map.name = d.text("name");
   map.source = d.text("source");
-  if (device->contains("baud")) map.baud = d.integer("baud", 300, 921600, "bit/s");
+  if (device->contains("baud")) {
+    map.baud = d.integer("baud", 300, 921600, "bit/s");
+  }
   map.parity = d.optional_text("parity").value_or("none");
   const auto points = top.table_array("points");
-  if (points.empty()) top.fail("points", "no points", "at least one [[points]] table");
+  if (points.empty()) {
+    top.fail("points", "no points", "at least one [[points]] table");
+  }
   for (std::size_t i = 0; i < points.size(); ++i) {
     const TomlFields f(*points[i], file, fmt::format("points[{}]", i));
     f.reject_unknown_keys({"id", "table", "address", "type", "scale", "offset", "word_order",
                            "unit", "quantity", "min", "max", "writable", "sim_value"});
     MapPoint p;
     p.id = f.text("id");
-    if (map.find(p.id) != nullptr)
+    if (map.find(p.id) != nullptr) {
       f.fail("id", fmt::format("point '{}' twice", p.id), "unique ids");
+    }
     const std::string table = f.text("table");
     if (table == "holding") {
       p.table = RegisterTable::kHolding;
@@ -102,31 +111,38 @@ ModbusMap parse_modbus_map(std::string_view text, std::string_view file_name) {
         known = true;
       }
     }
-    if (!known)
+    if (!known) {
       f.fail("type", fmt::format("unknown type '{}'", type),
              "int16, uint16, int32, uint32, float32 or bool");
+    }
     if ((p.table == RegisterTable::kCoil) != (p.type == PointType::kBool)) {
       f.fail("type", "coils are bool and registers are not",
              "type = \"bool\" exactly for table = \"coil\"");
     }
     p.scale = f.optional_number("scale", -1e9, 1e9, "").value_or(1.0);
-    if (p.scale == 0.0) f.fail("scale", "0", "a non-zero factor");
+    if (p.scale == 0.0) {
+      f.fail("scale", "0", "a non-zero factor");
+    }
     p.offset = f.optional_number("offset", -1e12, 1e12, "").value_or(0.0);
     if (const auto order = f.optional_text("word_order")) {
       const auto parsed = parse_word_order(*order);
-      if (!parsed)
+      if (!parsed) {
         f.fail("word_order", fmt::format("unknown order '{}'", *order), "ABCD, CDAB, BADC or DCBA");
+      }
       p.order = *parsed;
     }
     p.unit = f.text("unit");
     p.quantity = f.text("quantity");
     p.min = f.number("min", -1e12, 1e12, p.unit);
     p.max = f.number("max", -1e12, 1e12, p.unit);
-    if (!(p.min < p.max)) f.fail("max", "not above min", "min < max");
+    if (!(p.min < p.max)) {
+      f.fail("max", "not above min", "min < max");
+    }
     p.writable = f.optional_boolean("writable").value_or(false);
     p.sim_value = f.optional_number("sim_value", p.min, p.max, p.unit);
-    if (p.address + p.width() - 1 > 65535)
+    if (p.address + p.width() - 1 > 65535) {
       f.fail("address", "the point runs past 65535", "an address that fits");
+    }
     map.points.push_back(std::move(p));
   }
   return map;
@@ -134,7 +150,9 @@ ModbusMap parse_modbus_map(std::string_view text, std::string_view file_name) {
 
 ModbusMap load_modbus_map(const std::filesystem::path& path) {
   std::ifstream in(path);
-  if (!in) throw InputError({path.string(), 0, ""}, "cannot read the file", "a readable TOML file");
+  if (!in) {
+    throw InputError({path.string(), 0, ""}, "cannot read the file", "a readable TOML file");
+  }
   std::ostringstream text;
   text << in.rdbuf();
   return parse_modbus_map(text.str(), path.string());
@@ -168,27 +186,38 @@ double decode_point(const MapPoint& point, std::span<const std::uint16_t> raw) {
 }
 
 std::optional<std::vector<std::uint16_t>> encode_point(const MapPoint& point, double value) {
-  if (point.type == PointType::kBool)
+  if (point.type == PointType::kBool) {
     return std::vector<std::uint16_t>{value != 0.0 ? std::uint16_t{1} : std::uint16_t{0}};
+  }
   const double raw = (value - point.offset) / point.scale;
-  if (!std::isfinite(raw)) return std::nullopt;
+  if (!std::isfinite(raw)) {
+    return std::nullopt;
+  }
   auto fits = [&](double lo, double hi) { return std::round(raw) >= lo && std::round(raw) <= hi; };
   switch (point.type) {
     case PointType::kInt16:
-      if (!fits(-32768.0, 32767.0)) return std::nullopt;
+      if (!fits(-32768.0, 32767.0)) {
+        return std::nullopt;
+      }
       return std::vector<std::uint16_t>{
           static_cast<std::uint16_t>(static_cast<std::int16_t>(std::lround(raw)))};
     case PointType::kUint16:
-      if (!fits(0.0, 65535.0)) return std::nullopt;
+      if (!fits(0.0, 65535.0)) {
+        return std::nullopt;
+      }
       return std::vector<std::uint16_t>{static_cast<std::uint16_t>(std::lround(raw))};
     case PointType::kInt32: {
-      if (!fits(-2147483648.0, 2147483647.0)) return std::nullopt;
+      if (!fits(-2147483648.0, 2147483647.0)) {
+        return std::nullopt;
+      }
       const auto words = split_u32(
           static_cast<std::uint32_t>(static_cast<std::int32_t>(std::llround(raw))), point.order);
       return std::vector<std::uint16_t>{words[0], words[1]};
     }
     case PointType::kUint32: {
-      if (!fits(0.0, 4294967295.0)) return std::nullopt;
+      if (!fits(0.0, 4294967295.0)) {
+        return std::nullopt;
+      }
       const auto words = split_u32(static_cast<std::uint32_t>(std::llround(raw)), point.order);
       return std::vector<std::uint16_t>{words[0], words[1]};
     }
@@ -209,7 +238,9 @@ MapRead read_map(Bus& bus, int slave, const ModbusMap& map, BusPriority priority
        {RegisterTable::kHolding, RegisterTable::kInput, RegisterTable::kCoil}) {
     std::vector<const MapPoint*> points;
     for (const MapPoint& p : map.points) {
-      if (p.table == table) points.push_back(&p);
+      if (p.table == table) {
+        points.push_back(&p);
+      }
     }
     std::sort(points.begin(), points.end(),
               [](const MapPoint* a, const MapPoint* b) { return a->address < b->address; });
@@ -229,7 +260,9 @@ MapRead read_map(Bus& bus, int slave, const ModbusMap& map, BusPriority priority
       if (table == RegisterTable::kCoil) {
         std::vector<std::uint8_t> bits(regs.size(), 0);
         transfer = bus.read_coils_wire(slave, first, bits, priority);
-        for (std::size_t b = 0; b < bits.size(); ++b) regs[b] = bits[b];
+        for (std::size_t b = 0; b < bits.size(); ++b) {
+          regs[b] = bits[b];
+        }
       } else if (table == RegisterTable::kInput) {
         transfer = bus.read_input_wire(slave, first, regs, priority);
       } else {
@@ -246,7 +279,9 @@ MapRead read_map(Bus& bus, int slave, const ModbusMap& map, BusPriority priority
         }
         out.points.push_back(reading);
       }
-      if (!transfer.ok() && out.transfer.ok()) out.transfer = transfer;
+      if (!transfer.ok() && out.transfer.ok()) {
+        out.transfer = transfer;
+      }
       i = j;
     }
   }
@@ -262,8 +297,9 @@ TransferResult write_point(Bus& bus, int slave, const MapPoint& point, double va
         fmt::format("point '{}' is not writable (writable = true in its map)", point.id);
     return result;
   }
-  if (point.table == RegisterTable::kCoil)
+  if (point.table == RegisterTable::kCoil) {
     return bus.write_coil_wire(slave, point.address, value != 0.0, priority);
+  }
   const auto regs = encode_point(point, value);
   if (!regs) {
     TransferResult result;

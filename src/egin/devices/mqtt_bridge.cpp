@@ -93,7 +93,9 @@ struct MqttBridge::Impl {
   std::string state_topic;
 
   void on_connect(int rc) {
-    if (rc != 0) return;
+    if (rc != 0) {
+      return;
+    }
     is_connected = true;
     mosquitto_subscribe(mosq, nullptr, cmd_pattern.c_str(), 1);
     mosquitto_publish(mosq, nullptr, state_topic.c_str(), 6, "online", 1, true);
@@ -108,10 +110,14 @@ struct MqttBridge::Impl {
       const std::size_t slash = topic.find('/', start);
       levels.push_back(topic.substr(
           start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
-      if (slash == std::string_view::npos) break;
+      if (slash == std::string_view::npos) {
+        break;
+      }
       start = slash + 1;
     }
-    if (levels.size() != 5 || levels[4] != "cmd") return;
+    if (levels.size() != 5 || levels[4] != "cmd") {
+      return;
+    }
     const std::string_view payload(static_cast<const char*>(message.payload),
                                    static_cast<std::size_t>(message.payloadlen));
     const double now_s =
@@ -152,10 +158,14 @@ MqttBridge::~MqttBridge() { stop(); }
 
 void MqttBridge::start() {
   Impl& p = *impl_;
-  if (p.started) return;
+  if (p.started) {
+    return;
+  }
   mosquitto_lib_init();  // idempotent; never cleaned up (other clients may live in the process)
   p.mosq = mosquitto_new(p.options.client_id.c_str(), true, &p);
-  if (p.mosq == nullptr) throw std::runtime_error("mosquitto_new failed");
+  if (p.mosq == nullptr) {
+    throw std::runtime_error("mosquitto_new failed");
+  }
   // No mosquitto_threaded_set: mosquitto_loop_start refuses a handle already marked threaded.
   if (!p.options.username.empty()) {
     mosquitto_username_pw_set(p.mosq, p.options.username.c_str(),
@@ -167,7 +177,9 @@ void MqttBridge::start() {
   mosquitto_disconnect_callback_set(
       p.mosq, [](mosquitto*, void* self, int) { static_cast<Impl*>(self)->is_connected = false; });
   mosquitto_message_callback_set(p.mosq, [](mosquitto*, void* self, const mosquitto_message* m) {
-    if (m != nullptr) static_cast<Impl*>(self)->on_message(*m);
+    if (m != nullptr) {
+      static_cast<Impl*>(self)->on_message(*m);
+    }
   });
   mosquitto_reconnect_delay_set(p.mosq, 1, 10, true);
   // Non-blocking: the loop thread connects and keeps reconnecting while the broker is away.
@@ -178,7 +190,9 @@ void MqttBridge::start() {
 
 void MqttBridge::stop() {
   Impl& p = *impl_;
-  if (!p.started) return;
+  if (!p.started) {
+    return;
+  }
   p.started = false;
   if (p.is_connected) {
     mosquitto_publish(p.mosq, nullptr, p.state_topic.c_str(), 7, "offline", 1, true);
@@ -203,7 +217,9 @@ bool publish(mosquitto* mosq, const std::string& topic, const std::string& body,
 
 bool MqttBridge::publish_obs(std::string_view zone, std::string_view device,
                              const std::vector<SenmlRecord>& records) {
-  if (!impl_->is_connected) return false;
+  if (!impl_->is_connected) {
+    return false;
+  }
   return publish(impl_->mosq,
                  fmt::format("egin/{}/{}/{}/obs", impl_->options.site_id, zone, device),
                  write_senml_json(records), false);
@@ -211,7 +227,9 @@ bool MqttBridge::publish_obs(std::string_view zone, std::string_view device,
 
 bool MqttBridge::publish_status(std::string_view zone, std::string_view device,
                                 const std::vector<SenmlRecord>& records) {
-  if (!impl_->is_connected) return false;
+  if (!impl_->is_connected) {
+    return false;
+  }
   return publish(impl_->mosq,
                  fmt::format("egin/{}/{}/{}/status", impl_->options.site_id, zone, device),
                  write_senml_json(records), true);
@@ -219,7 +237,9 @@ bool MqttBridge::publish_status(std::string_view zone, std::string_view device,
 
 bool MqttBridge::publish_ack(std::string_view zone, std::string_view device,
                              const CommandRecord& record) {
-  if (!impl_->is_connected) return false;
+  if (!impl_->is_connected) {
+    return false;
+  }
   return publish(impl_->mosq,
                  fmt::format("egin/{}/{}/{}/ack", impl_->options.site_id, zone, device),
                  mqtt_ack_payload(record), false);

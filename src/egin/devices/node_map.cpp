@@ -24,11 +24,15 @@ NodeMap default_node_map(const k::NodeInfo& info, std::span<const std::uint16_t>
   const int slots = std::min<int>(static_cast<int>(codes.size()), info.channel_count);
   for (int slot = 1; slot <= slots; ++slot) {
     const std::uint16_t code = codes[static_cast<std::size_t>(slot - 1)];
-    if (code == 0) continue;  // nothing attached (§1.3)
+    if (code == 0) {
+      continue;  // nothing attached (§1.3)
+    }
     if (info.product_type == k::kProductSensorNode && slot <= k::kSensorSlots) {
       const auto kind = k::sensor_kind(code);
       if (!kind) {
-        if (skipped != nullptr) skipped->push_back(slot);
+        if (skipped != nullptr) {
+          skipped->push_back(slot);
+        }
         continue;
       }
       SensorChannel channel;
@@ -42,7 +46,9 @@ NodeMap default_node_map(const k::NodeInfo& info, std::span<const std::uint16_t>
     } else if (info.product_type == k::kProductActuatorNode && slot <= k::kActuatorSlots) {
       const auto device = k::actuator_device(code);
       if (!device) {
-        if (skipped != nullptr) skipped->push_back(slot);
+        if (skipped != nullptr) {
+          skipped->push_back(slot);
+        }
         continue;
       }
       ActuatorChannel channel;
@@ -69,7 +75,9 @@ std::vector<ReadBlock> plan_read_blocks(std::vector<ReadBlock> ranges, int max_g
             [](const ReadBlock& a, const ReadBlock& b) { return a.first_reg < b.first_reg; });
   std::vector<ReadBlock> blocks;
   for (const ReadBlock& range : ranges) {
-    if (range.count <= 0) continue;
+    if (range.count <= 0) {
+      continue;
+    }
     if (!blocks.empty()) {
       ReadBlock& last = blocks.back();
       const int last_end = last.first_reg + last.count;
@@ -141,17 +149,23 @@ NodeReading decode_node(const NodeMap& map, const RegisterImage& image) {
   NodeReading reading;
   if (map.node_status_reg > 0) {
     const auto reg = image.get(map.node_status_reg, 1);
-    if (!reg.empty()) reading.node_status = reg[0];
+    if (!reg.empty()) {
+      reading.node_status = reg[0];
+    }
   }
   reading.sensors.reserve(map.sensors.size());
   for (const SensorChannel& channel : map.sensors) {
     const auto value = image.get(channel.value_reg, 2);
     const auto status = image.get(channel.status_reg, 1);
-    if (value.empty() || status.empty()) continue;
+    if (value.empty() || status.empty()) {
+      continue;
+    }
     SlotReading slot;
     slot.channel = &channel;
     const float v = join_f32(value[0], value[1], channel.order);
-    if (std::isfinite(v)) slot.value = v;
+    if (std::isfinite(v)) {
+      slot.value = v;
+    }
     slot.status = status[0];
     slot.quality = k::status_quality(slot.status);
     reading.sensors.push_back(slot);
@@ -159,7 +173,9 @@ NodeReading decode_node(const NodeMap& map, const RegisterImage& image) {
   reading.actuators.reserve(map.actuators.size());
   for (const ActuatorChannel& channel : map.actuators) {
     const auto block = image.get(channel.status_first, channel.status_length);
-    if (block.empty()) continue;
+    if (block.empty()) {
+      continue;
+    }
     reading.actuators.push_back(ActuatorReading{&channel, decode_actuator(channel, block)});
   }
   return reading;

@@ -31,9 +31,13 @@ class FileLock {
  public:
   explicit FileLock(const std::filesystem::path& path) {
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0) system_failure("cannot open " + path.string());
+    if (fd_ < 0) {
+      system_failure("cannot open " + path.string());
+    }
     while (::flock(fd_, LOCK_EX) != 0) {
-      if (errno != EINTR) system_failure("cannot lock " + path.string());
+      if (errno != EINTR) {
+        system_failure("cannot lock " + path.string());
+      }
     }
   }
   ~FileLock() {
@@ -49,27 +53,39 @@ class FileLock {
 
 std::uint16_t read_last(const std::filesystem::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return 0;
+  if (fd < 0) {
+    return 0;
+  }
   char buffer[32] = {};
   const ssize_t n = ::read(fd, buffer, sizeof(buffer) - 1);
   ::close(fd);
-  if (n <= 0) return 0;
+  if (n <= 0) {
+    return 0;
+  }
   unsigned value = 0;
   const auto [ptr, ec] = std::from_chars(buffer, buffer + n, value);
-  if (ec != std::errc{} || value > 0xFFFF) return 0;
+  if (ec != std::errc{} || value > 0xFFFF) {
+    return 0;
+  }
   return static_cast<std::uint16_t>(value);
 }
 
 void write_durably(const std::filesystem::path& path, std::uint16_t value) {
   const std::filesystem::path temp = path.string() + ".tmp";
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) system_failure("cannot write " + temp.string());
+  if (fd < 0) {
+    system_failure("cannot write " + temp.string());
+  }
   const std::string text = std::to_string(value) + "\n";
   const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   const bool synced = written && ::fsync(fd) == 0;
   ::close(fd);
-  if (!synced) system_failure("cannot write " + temp.string());
-  if (::rename(temp.c_str(), path.c_str()) != 0) system_failure("cannot rename " + temp.string());
+  if (!synced) {
+    system_failure("cannot write " + temp.string());
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    system_failure("cannot rename " + temp.string());
+  }
   const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd >= 0) {

@@ -12,8 +12,12 @@ namespace egin::devices {
 namespace k = ksx3267;
 
 std::optional<std::uint16_t> parse_node_type(std::string_view text) {
-  if (text == "sensor") return k::kProductSensorNode;
-  if (text == "actuator") return k::kProductActuatorNode;
+  if (text == "sensor") {
+    return k::kProductSensorNode;
+  }
+  if (text == "actuator") {
+    return k::kProductActuatorNode;
+  }
   return std::nullopt;
 }
 
@@ -53,7 +57,9 @@ SimConfig parse_sim_config(std::string_view text, std::string_view file_name) {
     node.slave = f.integer("slave", 1, 247, "");
     const std::string type = f.text("type");
     const auto product = parse_node_type(type);
-    if (!product) f.fail("type", "unknown node type '" + type + "'", "sensor or actuator");
+    if (!product) {
+      f.fail("type", "unknown node type '" + type + "'", "sensor or actuator");
+    }
     node.product_type = *product;
     if (const toml::node* offset = nodes[i]->get("address_offset")) {
       (void)offset;
@@ -88,7 +94,9 @@ SimConfig parse_sim_config(std::string_view text, std::string_view file_name) {
       f.fail("device_codes", "more than 100 slots", "at most 100 device codes");
     }
     for (const SimNodeConfig& other : config.nodes) {
-      if (other.slave == node.slave) f.fail("slave", "slave address used twice", "unique slaves");
+      if (other.slave == node.slave) {
+        f.fail("slave", "slave address used twice", "unique slaves");
+      }
     }
     config.nodes.push_back(std::move(node));
   }
@@ -97,7 +105,9 @@ SimConfig parse_sim_config(std::string_view text, std::string_view file_name) {
 
 SimConfig load_sim_config(const std::filesystem::path& path) {
   std::ifstream in(path);
-  if (!in) throw InputError({path.string(), 0, ""}, "cannot read the file", "a readable TOML file");
+  if (!in) {
+    throw InputError({path.string(), 0, ""}, "cannot read the file", "a readable TOML file");
+  }
   std::ostringstream text;
   text << in.rdbuf();
   return parse_sim_config(text.str(), path.string());

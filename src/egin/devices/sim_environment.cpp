@@ -67,9 +67,13 @@ double SyntheticEnvironment::sensor_value(int /*slave*/, int slot, std::uint16_t
 
 std::uint16_t SyntheticEnvironment::sensor_status(int /*slave*/, int slot, std::uint16_t /*code*/,
                                                   TimeMs t_ms) {
-  if (settings_.status_cycle.empty() || settings_.status_cycle_s <= 0.0) return 0;
+  if (settings_.status_cycle.empty() || settings_.status_cycle_s <= 0.0) {
+    return 0;
+  }
   const auto& slots = settings_.status_cycle_slots;
-  if (!slots.empty() && std::find(slots.begin(), slots.end(), slot) == slots.end()) return 0;
+  if (!slots.empty() && std::find(slots.begin(), slots.end(), slot) == slots.end()) {
+    return 0;
+  }
   const double t_s = static_cast<double>(t_ms - settings_.t0_ms) / 1000.0;
   const auto step = static_cast<long long>(std::floor(t_s / settings_.status_cycle_s));
   const auto n = static_cast<long long>(settings_.status_cycle.size());
@@ -85,7 +89,9 @@ void SyntheticEnvironment::actuator_changed(int slave, int slot, const ActuatorO
 std::optional<ActuatorOutput> SyntheticEnvironment::output(int slave, int slot) const {
   const std::lock_guard lock(mutex_);
   const auto it = outputs_.find({slave, slot});
-  if (it == outputs_.end()) return std::nullopt;
+  if (it == outputs_.end()) {
+    return std::nullopt;
+  }
   return it->second;
 }
 

@@ -26,13 +26,18 @@ std::vector<std::uint16_t> default_device_codes(std::uint16_t product_type) {
 
 SimNode::SimNode(SimNodeConfig config, NodeEnvironment& environment, TimeMs now_ms)
     : config_(std::move(config)), environment_(environment) {
-  if (config_.device_codes.empty())
+  if (config_.device_codes.empty()) {
     config_.device_codes = default_device_codes(config_.product_type);
+  }
   const int start = k::kNodeInfoFirst + config_.address_offset;
-  if (start < 0) throw std::invalid_argument("address offset below -1");
+  if (start < 0) {
+    throw std::invalid_argument("address offset below -1");
+  }
   mapping_ = modbus_mapping_new_start_address(0, 0, 0, 0, static_cast<unsigned>(start),
                                               static_cast<unsigned>(last_reg()), 0, 0);
-  if (mapping_ == nullptr) throw std::runtime_error("modbus_mapping_new failed");
+  if (mapping_ == nullptr) {
+    throw std::runtime_error("modbus_mapping_new failed");
+  }
 
   k::NodeInfo info;
   info.certification_authority = config_.certification_authority;
@@ -53,7 +58,9 @@ SimNode::SimNode(SimNodeConfig config, NodeEnvironment& environment, TimeMs now_
   if (config_.product_type == k::kProductActuatorNode) {
     for (std::size_t i = 0; i < config_.device_codes.size() && i < k::kActuatorSlots; ++i) {
       const auto device = k::actuator_device(config_.device_codes[i]);
-      if (!device) continue;
+      if (!device) {
+        continue;
+      }
       Actuator a;
       a.slot = static_cast<int>(i) + 1;
       a.kind = device->kind;
@@ -61,7 +68,9 @@ SimNode::SimNode(SimNodeConfig config, NodeEnvironment& environment, TimeMs now_
       a.moved_ms = now_ms;
       actuators_.push_back(a);
     }
-    for (const Actuator& a : actuators_) publish(a, now_ms);
+    for (const Actuator& a : actuators_) {
+      publish(a, now_ms);
+    }
   }
   refresh(now_ms);
 }
@@ -83,7 +92,9 @@ void SimNode::set_reg(int number, std::uint16_t value) {
 
 std::uint16_t SimNode::reg(int number) const {
   const int index = number + config_.address_offset - mapping_->start_registers;
-  if (index < 0 || index >= mapping_->nb_registers) return 0;
+  if (index < 0 || index >= mapping_->nb_registers) {
+    return 0;
+  }
   return mapping_->tab_registers[index];
 }
 
@@ -98,12 +109,16 @@ bool SimNode::writable(int number) const {
 std::uint8_t SimNode::check_write(int address, const std::vector<std::uint16_t>& values) const {
   const int first = address - config_.address_offset;
   for (int i = 0; i < static_cast<int>(values.size()); ++i) {
-    if (!writable(first + i)) return kExceptionIllegalDataAddress;
+    if (!writable(first + i)) {
+      return kExceptionIllegalDataAddress;
+    }
   }
   // Command codes in the written range: level and kind must fit the device.
   for (const Actuator& a : actuators_) {
     const int code_reg = k::actuator_command_reg(a.slot) + k::kCommandCodeOffset;
-    if (code_reg < first || code_reg >= first + static_cast<int>(values.size())) continue;
+    if (code_reg < first || code_reg >= first + static_cast<int>(values.size())) {
+      continue;
+    }
     const std::uint16_t code = values[static_cast<std::size_t>(code_reg - first)];
     const auto command = k::command_from_code(code);
     if (!command || !k::command_fits(*command, a.kind) || k::command_level(*command) > a.level) {
@@ -111,6 +126,12 @@ std::uint8_t SimNode::check_write(int address, const std::vector<std::uint16_t>&
     }
   }
   return 0;
+}
+
+void SimNode::write(int address, const std::vector<std::uint16_t>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    set_reg(address - config_.address_offset + static_cast<int>(i), values[i]);
+  }
 }
 
 void SimNode::after_write(int address, int count, TimeMs now_ms) {
@@ -125,13 +146,19 @@ void SimNode::after_write(int address, int count, TimeMs now_ms) {
   }
   for (Actuator& a : actuators_) {
     const int block = k::actuator_command_reg(a.slot);
-    if (block > last || block + k::kActuatorStride - 1 < first) continue;
+    if (block > last || block + k::kActuatorStride - 1 < first) {
+      continue;
+    }
     const auto decoded = k::decode_command_block(std::span<const std::uint16_t>(
         &mapping_->tab_registers[block + config_.address_offset - mapping_->start_registers],
         k::kActuatorStride));
-    if (!decoded) continue;
+    if (!decoded) {
+      continue;
+    }
     // §6.3.3: activated only when the OPID changes; OPID 0 is never a command.
-    if (decoded.value->opid == 0 || decoded.value->opid == a.last_command_opid) continue;
+    if (decoded.value->opid == 0 || decoded.value->opid == a.last_command_opid) {
+      continue;
+    }
     settle(a, now_ms);
     activate(a, *decoded.value, now_ms);
     publish(a, now_ms);
@@ -140,7 +167,9 @@ void SimNode::after_write(int address, int count, TimeMs now_ms) {
 
 void SimNode::activate(Actuator& a, const k::CommandBlock& block, TimeMs now_ms) {
   const auto command = k::command_from_code(block.code);
-  if (!command) return;  // check_write refused it already
+  if (!command) {
+    return;  // check_write refused it already
+  }
   a.last_command_opid = block.opid;
   a.status_opid = block.opid;
   a.command = *command;
@@ -189,7 +218,9 @@ void SimNode::settle(Actuator& a, TimeMs now_ms) {
       a.motion = 0;
       a.status = k::kStatusReady;
       a.end_ms = 0;
-      if (config_.opid_after_done == OpidAfterDone::kZero) a.status_opid = 0;
+      if (config_.opid_after_done == OpidAfterDone::kZero) {
+        a.status_opid = 0;
+      }
     }
   }
   a.moved_ms = std::max(a.moved_ms, now_ms);
@@ -197,7 +228,9 @@ void SimNode::settle(Actuator& a, TimeMs now_ms) {
     a.end_ms = 0;
     a.motion = 0;
     a.status = k::kStatusReady;
-    if (config_.opid_after_done == OpidAfterDone::kZero) a.status_opid = 0;
+    if (config_.opid_after_done == OpidAfterDone::kZero) {
+      a.status_opid = 0;
+    }
   }
 }
 
@@ -226,7 +259,9 @@ void SimNode::refresh(TimeMs now_ms) {
     const int slots = std::min<int>(static_cast<int>(config_.device_codes.size()), k::kSensorSlots);
     for (int slot = 1; slot <= slots; ++slot) {
       const std::uint16_t code = config_.device_codes[static_cast<std::size_t>(slot - 1)];
-      if (code == 0) continue;
+      if (code == 0) {
+        continue;
+      }
       const auto value =
           static_cast<float>(environment_.sensor_value(config_.slave, slot, code, now_ms));
       const auto words = split_f32(value, WordOrder::kCdab);

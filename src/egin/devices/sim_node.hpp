@@ -20,11 +20,11 @@
 #include <string>
 #include <vector>
 
+#include <modbus/modbus.h>
+
 #include "egin/core/clock.hpp"
 #include "egin/devices/ksx3267_codec.hpp"
 #include "egin/devices/sim_environment.hpp"
-
-struct _modbus_mapping_t;  // libmodbus
 
 namespace egin::devices {
 
@@ -56,11 +56,13 @@ class SimNode {
   SimNode& operator=(const SimNode&) = delete;
 
   [[nodiscard]] const SimNodeConfig& config() const { return config_; }
-  [[nodiscard]] _modbus_mapping_t* mapping() { return mapping_; }
+  [[nodiscard]] modbus_mapping_t* mapping() { return mapping_; }
 
   /// Exception code (0x02, 0x03) a write of `values` at wire `address` must get, or 0.
   [[nodiscard]] std::uint8_t check_write(int address,
                                          const std::vector<std::uint16_t>& values) const;
+  /// Writes `values` at wire `address` (a write check_write accepted).
+  void write(int address, const std::vector<std::uint16_t>& values);
   /// After the registers were written: activates commands whose OPID changed.
   void after_write(int address, int count, TimeMs now_ms);
   /// Brings time-dependent registers (values, remain-time, opener motion) to `now_ms`.
@@ -92,7 +94,7 @@ class SimNode {
 
   SimNodeConfig config_;
   NodeEnvironment& environment_;
-  _modbus_mapping_t* mapping_ = nullptr;
+  modbus_mapping_t* mapping_ = nullptr;
   std::vector<Actuator> actuators_;
   std::uint16_t node_command_opid_ = 0;
 };

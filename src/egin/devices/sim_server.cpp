@@ -31,7 +31,9 @@ std::uint16_t be16(const std::uint8_t* p) {
 }
 
 void sleep_ms(double ms) {
-  if (ms > 0.0) std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(ms));
+  if (ms > 0.0) {
+    std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(ms));
+  }
 }
 
 speed_t termios_speed(int baud) {
@@ -64,18 +66,28 @@ struct SimServer::MapNode {
     int input = 1;
     for (const MapPoint& p : map.points) {
       const int end = p.address + p.width();
-      if (p.table == RegisterTable::kCoil) coils = std::max(coils, end);
-      if (p.table == RegisterTable::kHolding) holding = std::max(holding, end);
-      if (p.table == RegisterTable::kInput) input = std::max(input, end);
+      if (p.table == RegisterTable::kCoil) {
+        coils = std::max(coils, end);
+      }
+      if (p.table == RegisterTable::kHolding) {
+        holding = std::max(holding, end);
+      }
+      if (p.table == RegisterTable::kInput) {
+        input = std::max(input, end);
+      }
     }
     mapping = modbus_mapping_new(coils, 0, holding, input);
-    if (mapping == nullptr) throw std::runtime_error("modbus_mapping_new failed");
+    if (mapping == nullptr) {
+      throw std::runtime_error("modbus_mapping_new failed");
+    }
     for (const MapPoint& p : map.points) {
       // Relays start off; registers in the middle of their range.
       const double value =
           p.sim_value.value_or(p.type == PointType::kBool ? p.min : (p.min + p.max) / 2.0);
       const auto regs = encode_point(p, value);
-      if (!regs) continue;
+      if (!regs) {
+        continue;
+      }
       for (std::size_t i = 0; i < regs->size(); ++i) {
         const int at = p.address + static_cast<int>(i);
         if (p.table == RegisterTable::kCoil) {
@@ -123,14 +135,18 @@ void SimServer::add_map_node(int slave, const ModbusMap& map) {
 std::uint16_t SimServer::reg(int slave, int number) {
   const std::lock_guard lock(mutex_);
   const auto it = nodes_.find(slave);
-  if (it == nodes_.end()) return 0;
+  if (it == nodes_.end()) {
+    return 0;
+  }
   it->second->refresh(clock_.now_ms());
   return it->second->reg(number);
 }
 
 int SimServer::handle(modbus_t* ctx, const std::uint8_t* req, int length, int header, bool tcp,
                       double delay_ms_per_byte, double turnaround_ms) {
-  if (length < header + 1) return -1;
+  if (length < header + 1) {
+    return -1;
+  }
   const int slave = req[header - 1];
   const std::uint8_t function = req[header];
   {
@@ -164,19 +180,21 @@ int SimServer::handle(modbus_t* ctx, const std::uint8_t* req, int length, int he
   std::uint8_t exception = 0;
   int write_address = -1;
   int write_count = 0;
+  std::vector<std::uint16_t> values;
   if (function == 0x03 && length >= header + 5) {
     response_pdu = 2 + 2 * be16(req + header + 3);
   } else if ((function == 0x10 && length >= header + 6) ||
              (function == 0x06 && length >= header + 5)) {
     write_address = be16(req + header + 1);
-    std::vector<std::uint16_t> values;
     if (function == 0x06) {
       values.push_back(be16(req + header + 3));
     } else {
       write_count = be16(req + header + 3);
       const int bytes = req[header + 5];
       if (bytes == 2 * write_count && length >= header + 6 + bytes) {
-        for (int i = 0; i < write_count; ++i) values.push_back(be16(req + header + 6 + 2 * i));
+        for (int i = 0; i < write_count; ++i) {
+          values.push_back(be16(req + header + 6 + static_cast<std::ptrdiff_t>(2) * i));
+        }
       }
     }
     write_count = static_cast<int>(values.size());
@@ -186,7 +204,9 @@ int SimServer::handle(modbus_t* ctx, const std::uint8_t* req, int length, int he
   } else {
     exception = kExceptionIllegalFunction;
   }
-  if (exception != 0) response_pdu = 2;
+  if (exception != 0) {
+    response_pdu = 2;
+  }
 
   if (delay_ms_per_byte > 0.0) {
     // Request (with its CRC) and response frames on the wire (RTU adds slave + CRC = 3 bytes).
@@ -198,8 +218,14 @@ int SimServer::handle(modbus_t* ctx, const std::uint8_t* req, int length, int he
     const std::lock_guard stats_lock(stats_mutex_);
     ++stats_.exceptions;
   } else {
+    // A node takes a command before it answers: apply the write and its effect first, so that a
+    // master reading right after the response sees the new state (modbus_reply then writes the
+    // same values again and answers).
+    if (write_address >= 0) {
+      node.write(write_address, values);
+      node.after_write(write_address, write_count, now);
+    }
     rc = modbus_reply(ctx, req, length, node.mapping());
-    if (write_address >= 0 && rc > 0) node.after_write(write_address, write_count, now);
     const std::lock_guard stats_lock(stats_mutex_);
     ++stats_.replies;
   }
@@ -208,7 +234,9 @@ int SimServer::handle(modbus_t* ctx, const std::uint8_t* req, int length, int he
 
 int SimServer::start_tcp(const TcpEndpoint& endpoint) {
   tcp_ctx_ = modbus_new_tcp_pi(endpoint.host.c_str(), std::to_string(endpoint.port).c_str());
-  if (tcp_ctx_ == nullptr) throw std::runtime_error("cannot create the Modbus TCP context");
+  if (tcp_ctx_ == nullptr) {
+    throw std::runtime_error("cannot create the Modbus TCP context");
+  }
   const int listen_fd = modbus_tcp_pi_listen(tcp_ctx_, 16);
   if (listen_fd < 0) {
     throw std::runtime_error(fmt::format("cannot listen on {}:{}: {}", endpoint.host, endpoint.port,
@@ -242,13 +270,19 @@ void SimServer::serve_tcp(int listen_fd) {
     timeval tick{0, 100000};
     const int ready = select(max_fd + 1, &read_set, nullptr, nullptr, &tick);
     if (ready < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        continue;
+      }
       break;
     }
-    if (ready == 0) continue;
+    if (ready == 0) {
+      continue;
+    }
     if (FD_ISSET(listen_fd, &read_set)) {
       const int fd = accept(listen_fd, nullptr, nullptr);
-      if (fd >= 0) clients.push_back(fd);
+      if (fd >= 0) {
+        clients.push_back(fd);
+      }
     }
     for (auto it = clients.begin(); it != clients.end();) {
       const int fd = *it;
@@ -269,7 +303,9 @@ void SimServer::serve_tcp(int listen_fd) {
       }
     }
   }
-  for (const int fd : clients) close(fd);
+  for (const int fd : clients) {
+    close(fd);
+  }
   close(listen_fd);
 }
 
@@ -295,7 +331,7 @@ void SimServer::start_rtu_fd(int fd, const SerialLine& line, bool emulate_line_s
       [this, fd, line, emulate_line_speed] { serve_rtu(fd, line, emulate_line_speed); });
 }
 
-void SimServer::serve_rtu(int fd, SerialLine line, bool emulate) {
+void SimServer::serve_rtu(int fd, const SerialLine& line, bool emulate) {
   modbus_t* ctx = modbus_new_rtu(line.device.empty() ? "/dev/null" : line.device.c_str(), line.baud,
                                  'N', line.data_bits, line.stop_bits);
   if (ctx == nullptr) {
@@ -316,7 +352,9 @@ void SimServer::serve_rtu(int fd, SerialLine line, bool emulate) {
     pollfd p{fd, POLLIN, 0};
     const int ready = poll(&p, 1, framer.buffered() > 0 ? gap_ms : 100);
     if (ready < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        continue;
+      }
       break;
     }
     if (ready == 0) {
@@ -350,14 +388,18 @@ void SimServer::serve_rtu(int fd, SerialLine line, bool emulate) {
 void SimServer::stop() {
   stopping_ = true;
   for (std::thread& thread : threads_) {
-    if (thread.joinable()) thread.join();
+    if (thread.joinable()) {
+      thread.join();
+    }
   }
   threads_.clear();
   if (tcp_ctx_ != nullptr) {
     modbus_free(tcp_ctx_);
     tcp_ctx_ = nullptr;
   }
-  for (modbus_t* ctx : rtu_ctx_) modbus_free(ctx);
+  for (modbus_t* ctx : rtu_ctx_) {
+    modbus_free(ctx);
+  }
   rtu_ctx_.clear();
 }
 

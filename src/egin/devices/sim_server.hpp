@@ -21,12 +21,12 @@
 #include <thread>
 #include <vector>
 
+#include <modbus/modbus.h>
+
 #include "egin/core/clock.hpp"
 #include "egin/devices/link_settings.hpp"
 #include "egin/devices/modbus_map.hpp"
 #include "egin/devices/sim_node.hpp"
-
-struct _modbus;
 
 namespace egin::devices {
 
@@ -67,10 +67,10 @@ class SimServer {
  private:
   struct Frame;
   void serve_tcp(int listen_fd);
-  void serve_rtu(int fd, SerialLine line, bool emulate);
+  void serve_rtu(int fd, const SerialLine& line, bool emulate);
   /// Handles one request held in `req` (`header` bytes before the PDU); returns the response
   /// PDU length (for line-speed emulation) or −1 when nothing must be sent.
-  int handle(_modbus* ctx, const std::uint8_t* req, int length, int header, bool tcp,
+  int handle(modbus_t* ctx, const std::uint8_t* req, int length, int header, bool tcp,
              double delay_ms_per_byte, double turnaround_ms);
 
   NodeEnvironment& environment_;
@@ -83,8 +83,8 @@ class SimServer {
   std::vector<std::thread> threads_;
   mutable std::mutex stats_mutex_;
   SimServerStats stats_;
-  _modbus* tcp_ctx_ = nullptr;
-  std::vector<_modbus*> rtu_ctx_;
+  modbus_t* tcp_ctx_ = nullptr;
+  std::vector<modbus_t*> rtu_ctx_;
 };
 
 }  // namespace egin::devices

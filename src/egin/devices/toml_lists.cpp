@@ -10,7 +10,9 @@ std::vector<long long> integer_list(const TomlFields& fields, const toml::table&
                                     std::string_view key, long long min, long long max) {
   std::vector<long long> out;
   const toml::node* node = table.get(key);
-  if (node == nullptr) return out;
+  if (node == nullptr) {
+    return out;
+  }
   const toml::array* array = node->as_array();
   if (array == nullptr) {
     fields.fail(key, "not a list of integers", fmt::format("integers {} to {}", min, max));
@@ -30,9 +32,13 @@ std::map<int, double> numbers_by_integer_key(const TomlFields& fields, const tom
                                              std::string_view key, int key_min, int key_max) {
   std::map<int, double> out;
   const toml::node* node = table.get(key);
-  if (node == nullptr) return out;
+  if (node == nullptr) {
+    return out;
+  }
   const toml::table* inner = node->as_table();
-  if (inner == nullptr) fields.fail(key, "not a table", "{ \"1\" = 23.3, … }");
+  if (inner == nullptr) {
+    fields.fail(key, "not a table", "{ \"1\" = 23.3, … }");
+  }
   for (const auto& [name, value] : *inner) {
     int index = 0;
     const std::string_view text = name.str();
@@ -43,7 +49,9 @@ std::map<int, double> numbers_by_integer_key(const TomlFields& fields, const tom
                   fmt::format("{} to {}", key_min, key_max));
     }
     const std::optional<double> number = value.value<double>();
-    if (!number) fields.fail(key, fmt::format("value of '{}' is not a number", text), "a number");
+    if (!number) {
+      fields.fail(key, fmt::format("value of '{}' is not a number", text), "a number");
+    }
     out[index] = *number;
   }
   return out;

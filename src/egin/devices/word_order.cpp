@@ -31,7 +31,9 @@ std::string_view word_order_name(WordOrder order) {
 std::optional<WordOrder> parse_word_order(std::string_view text) {
   for (const WordOrder order :
        {WordOrder::kAbcd, WordOrder::kCdab, WordOrder::kBadc, WordOrder::kDcba}) {
-    if (text == word_order_name(order)) return order;
+    if (text == word_order_name(order)) {
+      return order;
+    }
   }
   return std::nullopt;
 }
@@ -81,7 +83,9 @@ float join_f32(std::uint16_t r0, std::uint16_t r1, WordOrder order) {
 }
 
 double float_as_decimal(float value) {
-  if (!std::isfinite(value)) return static_cast<double>(value);
+  if (!std::isfinite(value)) {
+    return static_cast<double>(value);
+  }
   char text[32];
   const auto written = std::to_chars(text, text + sizeof(text), value);
   double out = 0.0;

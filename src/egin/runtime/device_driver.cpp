@@ -59,20 +59,26 @@ std::string join_key(const std::string& zone, const std::string& device, const s
 
 const ZoneSpec* find_zone(const Site& site, const std::string& id) {
   for (const ZoneSpec& zone : site.zones) {
-    if (zone.id == id) return &zone;
+    if (zone.id == id) {
+      return &zone;
+    }
   }
   return nullptr;
 }
 
 const DeviceSpec* find_device(const ZoneSpec& zone, const std::string& id) {
   for (const DeviceSpec& device : zone.devices) {
-    if (device.id == id) return &device;
+    if (device.id == id) {
+      return &device;
+    }
   }
   return nullptr;
 }
 
 bool has_channel(const DeviceSpec* device, const std::string& id) {
-  if (device == nullptr) return false;
+  if (device == nullptr) {
+    return false;
+  }
   return std::any_of(device->channels.begin(), device->channels.end(),
                      [&](const ChannelSpec& c) { return c.id == id; });
 }
@@ -86,7 +92,9 @@ class RateEstimate {
     const double real_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - steady0_)
             .count();
-    if (real_ms < 200.0) return 1.0;
+    if (real_ms < 200.0) {
+      return 1.0;
+    }
     return std::clamp(static_cast<double>(clock_.now_ms() - clock0_) / real_ms, 1e-3, 1e6);
   }
 
@@ -144,7 +152,9 @@ struct DeviceDrivers::Impl {
   // ---- channels ----
 
   double period_for(const NodeWiring& wiring) const {
-    if (wiring.period_s > 0.0) return wiring.period_s;
+    if (wiring.period_s > 0.0) {
+      return wiring.period_s;
+    }
     const Site snapshot = site.snapshot();
     double period = 0.0;
     if (const ZoneSpec* zone = find_zone(snapshot, wiring.zone)) {
@@ -166,8 +176,9 @@ struct DeviceDrivers::Impl {
     const NodeWiring& w = node.wiring;
     const Site snapshot = site.snapshot();
     const ZoneSpec* zone = find_zone(snapshot, w.zone);
-    if (zone == nullptr)
+    if (zone == nullptr) {
       throw InputError({"", 0, "zone"}, fmt::format("zone '{}' is missing", w.zone));
+    }
     DeviceSpec merged;
     bool changed = false;
     if (const DeviceSpec* existing = find_device(*zone, w.device)) {
@@ -181,7 +192,9 @@ struct DeviceDrivers::Impl {
       changed = true;
     }
     auto add_channel = [&](ChannelSpec spec) {
-      if (has_channel(&merged, spec.id) || !w.auto_channels) return;
+      if (has_channel(&merged, spec.id) || !w.auto_channels) {
+        return;
+      }
       merged.channels.push_back(std::move(spec));
       changed = true;
     };
@@ -193,7 +206,9 @@ struct DeviceDrivers::Impl {
       const std::string id = site_id(s.id);
       node.site_ids[s.id] = id;
       const auto kind = k::sensor_kind(s.code);
-      if (!kind) continue;
+      if (!kind) {
+        continue;
+      }
       ChannelSpec spec;
       spec.id = id;
       spec.name = fmt::format("{} (slot {}, code {})", s.id, s.slot, s.code);
@@ -203,7 +218,9 @@ struct DeviceDrivers::Impl {
       spec.max = kind->max;
       spec.sampling_period_s = node.period_s;
       add_channel(spec);
-      if (w.store_status) add_channel(status_spec(id, node.period_s));
+      if (w.store_status) {
+        add_channel(status_spec(id, node.period_s));
+      }
     }
     for (const d::ActuatorChannel& a : found.map.actuators) {
       const std::string id = site_id(a.id);
@@ -224,7 +241,9 @@ struct DeviceDrivers::Impl {
       }
       spec.sampling_period_s = node.period_s;
       add_channel(spec);
-      if (w.store_status) add_channel(status_spec(id, node.period_s));
+      if (w.store_status) {
+        add_channel(status_spec(id, node.period_s));
+      }
       ChannelSpec remaining;
       remaining.id = id + "_remaining";
       remaining.name = id + " remaining time";
@@ -235,7 +254,9 @@ struct DeviceDrivers::Impl {
       remaining.sampling_period_s = node.period_s;
       add_channel(remaining);
     }
-    if (changed) site.put_device(w.zone, merged);
+    if (changed) {
+      site.put_device(w.zone, merged);
+    }
     const std::lock_guard lock(index_mutex);
     for (const d::ActuatorChannel& a : found.map.actuators) {
       actuators[join_key(w.zone, w.device, node.site_ids[a.id])] =
@@ -262,8 +283,9 @@ struct DeviceDrivers::Impl {
     const NodeWiring& w = node.wiring;
     const Site snapshot = site.snapshot();
     const ZoneSpec* zone = find_zone(snapshot, w.zone);
-    if (zone == nullptr)
+    if (zone == nullptr) {
       throw InputError({"", 0, "zone"}, fmt::format("zone '{}' is missing", w.zone));
+    }
     DeviceSpec merged;
     bool changed = false;
     if (const DeviceSpec* existing = find_device(*zone, w.device)) {
@@ -276,11 +298,15 @@ struct DeviceDrivers::Impl {
     }
     for (const d::MapPoint& p : node.generic->points) {
       const bool setting = p.writable && p.table != d::RegisterTable::kCoil;
-      if (setting) continue;
+      if (setting) {
+        continue;
+      }
       const auto it = w.channels.find(p.id);
       const std::string id = it != w.channels.end() ? it->second : p.id;
       node.site_ids[p.id] = id;
-      if (has_channel(&merged, id) || !w.auto_channels) continue;
+      if (has_channel(&merged, id) || !w.auto_channels) {
+        continue;
+      }
       ChannelSpec spec;
       spec.id = id;
       spec.name = fmt::format("{} ({} {} {})", p.id, d::register_table_name(p.table), p.address,
@@ -295,7 +321,9 @@ struct DeviceDrivers::Impl {
       merged.channels.push_back(std::move(spec));
       changed = true;
     }
-    if (changed) site.put_device(w.zone, merged);
+    if (changed) {
+      site.put_device(w.zone, merged);
+    }
     const std::lock_guard lock(index_mutex);
     for (const d::MapPoint& p : node.generic->points) {
       if (p.table == d::RegisterTable::kCoil && p.writable) {
@@ -328,7 +356,9 @@ struct DeviceDrivers::Impl {
     }
     d::ScanOptions options;
     options.specs = &bus.specs;
-    if (node.wiring.address_offset) options.offsets = {*node.wiring.address_offset};
+    if (node.wiring.address_offset) {
+      options.offsets = {*node.wiring.address_offset};
+    }
     std::string problem;
     auto found = d::discover_node(*bus.bus, node.wiring.slave, options, &problem);
     node.next_discovery_ms = now + std::llround(bus.wiring.rediscover_s * 1000.0);
@@ -377,7 +407,9 @@ struct DeviceDrivers::Impl {
     const d::NodeCounters now = bus.bus->counters(node.wiring.slave);
     const MetricLabels base{{"bus", bus.wiring.id}, {"slave", std::to_string(node.wiring.slave)}};
     auto add = [&](const char* result, std::uint64_t total, std::uint64_t before) {
-      if (total == before) return;
+      if (total == before) {
+        return;
+      }
       MetricLabels labels = base;
       labels.emplace_back("result", result);
       metrics
@@ -401,9 +433,13 @@ struct DeviceDrivers::Impl {
     {
       const std::lock_guard lock(bus.mutex);
       for (NodeRuntime& n : bus.nodes) {
-        if (n.wiring.slave == polled.slave) node = &n;
+        if (n.wiring.slave == polled.slave) {
+          node = &n;
+        }
       }
-      if (node == nullptr) return;
+      if (node == nullptr) {
+        return;
+      }
       count_transactions(bus, *node);
       node->problem = polled.ok ? std::string() : polled.transfer.message;
     }
@@ -435,21 +471,29 @@ struct DeviceDrivers::Impl {
     };
     for (const d::PointReading& p : polled.points) {
       const auto it = node->site_ids.find(p.point->id);
-      if (it == node->site_ids.end() || !p.value) continue;
+      if (it == node->site_ids.end() || !p.value) {
+        continue;
+      }
       add(it->second, *p.value, p.point->unit);
     }
     for (const d::SlotReading& s : polled.reading.sensors) {
       const auto it = node->site_ids.find(s.channel->id);
-      if (it == node->site_ids.end()) continue;
+      if (it == node->site_ids.end()) {
+        continue;
+      }
       const auto kind = k::sensor_kind(s.channel->code);
       if (s.value && kind && k::quality_keeps_value(s.quality)) {
         add(it->second, d::float_as_decimal(*s.value), std::string(kind->unit));
       }
-      if (node->wiring.store_status) add(it->second + "_status", s.status, "/");
+      if (node->wiring.store_status) {
+        add(it->second + "_status", s.status, "/");
+      }
     }
     for (const d::ActuatorReading& a : polled.reading.actuators) {
       const auto it = node->site_ids.find(a.channel->id);
-      if (it == node->site_ids.end()) continue;
+      if (it == node->site_ids.end()) {
+        continue;
+      }
       double state = 0.0;
       if (a.channel->kind == k::ActuatorKind::kSwitch) {
         state = a.status.status == k::kStatusSwitchOn ? 1.0 : 0.0;
@@ -459,7 +503,9 @@ struct DeviceDrivers::Impl {
         state = -1.0;
       }
       add(it->second, state, "/");
-      if (node->wiring.store_status) add(it->second + "_status", a.status.status, "/");
+      if (node->wiring.store_status) {
+        add(it->second + "_status", a.status.status, "/");
+      }
       add(it->second + "_remaining", a.status.remaining_s, "s");
     }
     if (!records.empty()) {
@@ -497,7 +543,9 @@ struct DeviceDrivers::Impl {
 
   void publish_status(d::MqttBridge* mqtt, NodeRuntime& node, const d::PolledNode& polled,
                       bool online) {
-    if (mqtt == nullptr || !bridge_wiring.publish_status) return;
+    if (mqtt == nullptr || !bridge_wiring.publish_status) {
+      return;
+    }
     std::vector<SenmlRecord> records;
     auto add = [&](const std::string& name, double value) {
       SenmlRecord r;
@@ -512,7 +560,9 @@ struct DeviceDrivers::Impl {
       records.push_back(r);
     }
     if (polled.ok) {
-      if (polled.reading.node_status) add("node_status", *polled.reading.node_status);
+      if (polled.reading.node_status) {
+        add("node_status", *polled.reading.node_status);
+      }
       for (const d::SlotReading& s : polled.reading.sensors) {
         if (const auto it = node.site_ids.find(s.channel->id); it != node.site_ids.end()) {
           add(it->second + "_status", s.status);
@@ -526,11 +576,16 @@ struct DeviceDrivers::Impl {
       }
     }
     const std::string text = write_senml_json(records);
-    if (text == node.last_status) return;  // retained: publish on change only
+    if (text == node.last_status) {
+      return;  // retained: publish on change only
+    }
     const double t_s = static_cast<double>(polled.t_ms) / 1000.0;
-    for (SenmlRecord& r : records) r.time_s = t_s;
-    if (mqtt->publish_status(node.wiring.zone, node.wiring.device, records))
+    for (SenmlRecord& r : records) {
+      r.time_s = t_s;
+    }
+    if (mqtt->publish_status(node.wiring.zone, node.wiring.device, records)) {
       node.last_status = text;
+    }
   }
 
   TimeMs run_bus(BusState& bus, std::size_t bus_index) {
@@ -542,15 +597,21 @@ struct DeviceDrivers::Impl {
         NodeRuntime* node = nullptr;
         {
           const std::lock_guard lock(bus.mutex);
-          if (i >= bus.nodes.size()) break;
+          if (i >= bus.nodes.size()) {
+            break;
+          }
           node = &bus.nodes[i];
           if (node->found || node->next_discovery_ms > now) {
-            if (!node->found) next = std::min(next, node->next_discovery_ms);
+            if (!node->found) {
+              next = std::min(next, node->next_discovery_ms);
+            }
             continue;
           }
         }
         discover(bus, *node, bus_index, now);
-        if (!node->found) next = std::min(next, node->next_discovery_ms);
+        if (!node->found) {
+          next = std::min(next, node->next_discovery_ms);
+        }
       }
     }
     const TimeMs poll_next = bus.poller->step([&](const d::PolledNode& p) { on_poll(bus, p); });
@@ -559,7 +620,9 @@ struct DeviceDrivers::Impl {
 
   void wait_until(TimeMs due, const RateEstimate& rate) {
     const TimeMs now = clock.now_ms();
-    if (due <= now) return;
+    if (due <= now) {
+      return;
+    }
     const double real_ms = std::clamp(static_cast<double>(due - now) / rate.rate(), 1.0, 200.0);
     std::unique_lock lock(wake_mutex);
     wake_cv.wait_for(lock, std::chrono::duration<double, std::milli>(real_ms),
@@ -643,7 +706,7 @@ struct DeviceDrivers::Impl {
 };
 
 DeviceDrivers::DeviceDrivers(DevicesConfig config, LiveSite& site, IngestPipeline& pipeline,
-                             Metrics& metrics, const Clock& clock, fs::path state_dir)
+                             Metrics& metrics, const Clock& clock, const fs::path& state_dir)
     : impl_(std::make_unique<Impl>(site, pipeline, metrics, clock, state_dir)),
       config_(std::move(config)) {
   check_devices_against_site(config_, site.snapshot());
@@ -662,7 +725,9 @@ DeviceDrivers::DeviceDrivers(DevicesConfig config, LiveSite& site, IngestPipelin
     for (const NodeWiring& node : wiring.nodes) {
       NodeRuntime runtime;
       runtime.wiring = node;
-      if (!node.map.empty()) runtime.generic = d::load_modbus_map(node.map);
+      if (!node.map.empty()) {
+        runtime.generic = d::load_modbus_map(node.map);
+      }
       bus->nodes.push_back(std::move(runtime));
     }
     impl_->buses.push_back(std::move(bus));
@@ -683,7 +748,9 @@ DeviceDrivers::DeviceDrivers(DevicesConfig config, LiveSite& site, IngestPipelin
 DeviceDrivers::~DeviceDrivers() { stop(); }
 
 void DeviceDrivers::start() {
-  if (impl_->started) return;
+  if (impl_->started) {
+    return;
+  }
   impl_->started = true;
   impl_->stopping = false;
   for (std::size_t i = 0; i < impl_->buses.size(); ++i) {
@@ -699,14 +766,18 @@ void DeviceDrivers::start() {
 }
 
 void DeviceDrivers::stop() {
-  if (!impl_->started) return;
+  if (!impl_->started) {
+    return;
+  }
   {
     const std::lock_guard lock(impl_->wake_mutex);
     impl_->stopping = true;
   }
   impl_->wake_cv.notify_all();
   for (auto& bus : impl_->buses) {
-    if (bus->thread.joinable()) bus->thread.join();
+    if (bus->thread.joinable()) {
+      bus->thread.join();
+    }
   }
   impl_->started = false;
 }
@@ -729,7 +800,9 @@ d::CommandRecord DeviceDrivers::handle_mqtt_command(const d::MqttCommand& comman
   request.requested_by = command.requested_by.empty() ? "mqtt" : command.requested_by;
   request.origin = "mqtt";
   request.request_id = command.request_id;
-  if (!command.problem.empty()) return impl_->refuse(request, command.problem);
+  if (!command.problem.empty()) {
+    return impl_->refuse(request, command.problem);
+  }
   if (!impl_->bridge_wiring.commands) {
     return impl_->refuse(request, "commands through MQTT are off ([mqtt_bridge] commands = false)");
   }
@@ -753,7 +826,9 @@ d::CommandRecord DeviceDrivers::submit(const ActuatorCommandRequest& request) {
       output = it->second;
     }
   }
-  if (output) return impl_->switch_output(request, *output);
+  if (output) {
+    return impl_->switch_output(request, *output);
+  }
   if (!target) {
     return impl_->refuse(request, fmt::format("no actuator '{}' on the buses (known: a discovered "
                                               "node's zone/device/channel)",

@@ -57,7 +57,7 @@ class DeviceDrivers final : public ActuatorCommandService {
  public:
   /// Opens nothing yet. `state_dir` holds opid-state and commands.jsonl.
   DeviceDrivers(DevicesConfig config, LiveSite& site, IngestPipeline& pipeline, Metrics& metrics,
-                const Clock& clock, std::filesystem::path state_dir);
+                const Clock& clock, const std::filesystem::path& state_dir);
   ~DeviceDrivers() override;  // stop()
   DeviceDrivers(const DeviceDrivers&) = delete;
   DeviceDrivers& operator=(const DeviceDrivers&) = delete;

@@ -21,9 +21,13 @@ int line_of(const toml::table& table) {
 
 std::optional<int> offset_of(const TomlFields& f, const toml::table& table) {
   const toml::node* node = table.get("address_offset");
-  if (node == nullptr) return std::nullopt;
+  if (node == nullptr) {
+    return std::nullopt;
+  }
   if (const auto* text = node->as_string()) {
-    if (text->get() == "auto") return std::nullopt;
+    if (text->get() == "auto") {
+      return std::nullopt;
+    }
     f.fail("address_offset", fmt::format("'{}' is not an offset", text->get()),
            "\"auto\", 0 or -1");
   }
@@ -50,8 +54,9 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
     if (c->contains("confirm_interval_ms")) {
       config.commands.confirm_interval_ms = f.integer("confirm_interval_ms", 10, 10000, "ms");
     }
-    if (c->contains("max_attempts"))
+    if (c->contains("max_attempts")) {
       config.commands.max_attempts = f.integer("max_attempts", 1, 10, "");
+    }
   }
 
   if (const toml::table* m = top.optional_table("mqtt_bridge")) {
@@ -78,9 +83,12 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
     BusWiring bus;
     bus.line = line_of(*buses[i]);
     bus.id = f.text("id");
-    if (!is_valid_id(bus.id))
+    if (!is_valid_id(bus.id)) {
       f.fail("id", fmt::format("'{}' is not an id", bus.id), "[a-z][a-z0-9_-]*");
-    if (!bus_ids.insert(bus.id).second) f.fail("id", "bus id used twice", "a unique bus id");
+    }
+    if (!bus_ids.insert(bus.id).second) {
+      f.fail("id", "bus id used twice", "a unique bus id");
+    }
     const auto tcp = f.optional_text("tcp");
     const auto rtu = f.optional_text("rtu");
     if (tcp.has_value() == rtu.has_value()) {
@@ -96,8 +104,9 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
     } else {
       devices::SerialLine line;
       line.device = *rtu;
-      if (buses[i]->contains("baud"))
+      if (buses[i]->contains("baud")) {
         line.baud = f.integer("baud", devices::kBaudMin, devices::kBaudMax, "bit/s");
+      }
       if (const auto parity = f.optional_text("parity")) {
         try {
           line.parity = devices::parse_parity(*parity, "parity");
@@ -105,8 +114,12 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
           f.fail("parity", error.problem(), error.expected());
         }
       }
-      if (buses[i]->contains("data_bits")) line.data_bits = f.integer("data_bits", 7, 8, "");
-      if (buses[i]->contains("stop_bits")) line.stop_bits = f.integer("stop_bits", 1, 2, "");
+      if (buses[i]->contains("data_bits")) {
+        line.data_bits = f.integer("data_bits", 7, 8, "");
+      }
+      if (buses[i]->contains("stop_bits")) {
+        line.stop_bits = f.integer("stop_bits", 1, 2, "");
+      }
       bus.link.where = line;
     }
     if (buses[i]->contains("response_timeout_ms")) {
@@ -119,8 +132,9 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
     }
     bus.link.turnaround_ms = f.optional_number("turnaround_ms", 0.0, 1000.0, "ms").value_or(5.0);
     bus.poller.retry_s = f.optional_number("retry_s", 0.01, 3600.0, "s").value_or(2.0);
-    if (buses[i]->contains("offline_after"))
+    if (buses[i]->contains("offline_after")) {
       bus.poller.offline_after = f.integer("offline_after", 1, 100, "");
+    }
     bus.poller.offline_retry_s =
         f.optional_number("offline_retry_s", 0.01, 3600.0, "s").value_or(3.0);
     bus.poller.budget_fraction = f.optional_number("budget_fraction", 0.05, 1.0, "").value_or(0.8);
@@ -140,12 +154,14 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
       NodeWiring node;
       node.line = line_of(*nodes[j]);
       node.slave = n.integer("slave", 1, 247, "");
-      if (!slaves.insert(node.slave).second)
+      if (!slaves.insert(node.slave).second) {
         n.fail("slave", "slave address used twice on the bus", "unique slaves");
+      }
       node.zone = n.text("zone");
       node.device = n.text("device");
-      if (!is_valid_id(node.device))
+      if (!is_valid_id(node.device)) {
         n.fail("device", fmt::format("'{}' is not an id", node.device), "[a-z][a-z0-9_-]*");
+      }
       node.address_offset = offset_of(n, *nodes[j]);
       node.period_s =
           n.optional_number("period_s", kSamplingMinS, kSamplingMaxS, "s").value_or(0.0);
@@ -175,7 +191,9 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
 
 DevicesConfig load_devices_file(const std::filesystem::path& path) {
   std::ifstream in(path);
-  if (!in) throw InputError({path.string(), 0, ""}, "cannot read the file", "a readable TOML file");
+  if (!in) {
+    throw InputError({path.string(), 0, ""}, "cannot read the file", "a readable TOML file");
+  }
   std::ostringstream text;
   text << in.rdbuf();
   return parse_devices_toml(text.str(), path.string(), path.parent_path());

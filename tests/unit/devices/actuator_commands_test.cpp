@@ -29,7 +29,9 @@ struct Fixture {
   }
   const ActuatorChannel& actuator(const std::string& id) {
     for (const auto& a : node.map.actuators) {
-      if (a.id == id) return a;
+      if (a.id == id) {
+        return a;
+      }
     }
     throw std::runtime_error("no " + id);
   }

@@ -19,7 +19,9 @@ struct Polls {
   }
   [[nodiscard]] int ok() const {
     int n = 0;
-    for (const auto& p : all) n += p.ok ? 1 : 0;
+    for (const auto& p : all) {
+      n += p.ok ? 1 : 0;
+    }
     return n;
   }
 };
@@ -105,7 +107,9 @@ TEST(BusPoller, BudgetStretchesPeriodsThatDoNotFit) {
   info.product_type = 1;
   info.channel_count = 30;
   const NodeMap map = default_node_map(info, default_device_codes(1));
-  for (int slave = 1; slave <= 20; ++slave) poller.add_node(slave, map, 5.0);
+  for (int slave = 1; slave <= 20; ++slave) {
+    poller.add_node(slave, map, 5.0);
+  }
   const BusBudget budget = poller.budget();
   EXPECT_FALSE(budget.fits());
   EXPECT_NEAR(budget.utilisation, 20 * 217.5 / 5000.0, 0.01);

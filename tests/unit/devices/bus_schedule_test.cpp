@@ -42,12 +42,16 @@ TEST(FrameTiming, DefaultSensorNodePollAt9600) {
 TEST(BusBudget, TwentyNodesAt9600) {
   const double t = FrameTiming::of(rtu(9600)).read_ms(92);
   std::vector<BudgetInput> nodes;
-  for (int slave = 1; slave <= 20; ++slave) nodes.push_back({slave, 10.0, t});
+  for (int slave = 1; slave <= 20; ++slave) {
+    nodes.push_back({slave, 10.0, t});
+  }
   const BusBudget ten = plan_budget(nodes);
   EXPECT_TRUE(ten.fits());
   EXPECT_NEAR(ten.round_ms, 20 * t, 1e-9);
   EXPECT_NEAR(ten.utilisation, 20 * t / 10000.0, 1e-12);
-  for (auto& n : nodes) n.period_s = 5.0;
+  for (auto& n : nodes) {
+    n.period_s = 5.0;
+  }
   const BusBudget five = plan_budget(nodes);
   EXPECT_FALSE(five.fits());
   EXPECT_NEAR(five.stretch, (20 * t / 5000.0) / 0.8, 1e-12);

@@ -67,7 +67,9 @@ TEST(CommandAudit, LogKeepsTheLastStateOfEachCommand) {
   // Every update is a line; a reopened log knows each command's last state.
   std::ifstream in(path);
   int lines = 0;
-  for (std::string line; std::getline(in, line);) ++lines;
+  for (std::string line; std::getline(in, line);) {
+    ++lines;
+  }
   EXPECT_EQ(lines, 3);
   CommandAuditLog reopened(path);
   const auto found = reopened.find(r.id);

@@ -112,7 +112,9 @@ TEST(ModbusMap, ReadAndWriteAgainstASimulatedDevice) {
   const MapRead states = read_map(bus, 2, relays);
   ASSERT_TRUE(states.transfer.ok());
   std::vector<double> values;
-  for (const auto& p : states.points) values.push_back(*p.value);
+  for (const auto& p : states.points) {
+    values.push_back(*p.value);
+  }
   EXPECT_EQ(values, (std::vector<double>{0, 0, 1, 0, 0, 0, 0, 0}));
 }
 

@@ -51,7 +51,9 @@ TEST(MqttCommandPack, AckCarriesTheOutcome) {
   const SenmlPack pack = parse_senml_json(ack, kNow);
   ASSERT_TRUE(pack.errors.empty());
   std::map<std::string, SenmlRecord> by_name;
-  for (const auto& rec : pack.records) by_name[rec.name] = rec;
+  for (const auto& rec : pack.records) {
+    by_name[rec.name] = rec;
+  }
   EXPECT_EQ(*by_name.at("switch_2/result").string_value, "confirmed");
   EXPECT_DOUBLE_EQ(*by_name.at("switch_2/opid").value, 12.0);
   EXPECT_DOUBLE_EQ(*by_name.at("switch_2/remaining").value, 30.0);

@@ -91,7 +91,9 @@ TEST(NodeMap, ReadBlocksRespectTheModbusLimit) {
   EXPECT_EQ(blocks[1].first_reg, 300);  // 94 registers from 206: a new read
   EXPECT_EQ(blocks[1].count, 103);
   EXPECT_EQ(blocks[2].first_reg, 600);
-  for (const ReadBlock& b : blocks) EXPECT_LE(b.count, 125);
+  for (const ReadBlock& b : blocks) {
+    EXPECT_LE(b.count, 125);
+  }
   // 200 contiguous registers need two reads.
   const auto big = plan_read_blocks({{1, 100}, {101, 100}});
   ASSERT_EQ(big.size(), 2U);

@@ -10,8 +10,8 @@ namespace egin::devices {
 namespace {
 
 std::filesystem::path temp_file(const std::string& name) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("egin-opid-" + std::to_string(::getpid()) + "-" + name);
+  auto path = std::filesystem::temp_directory_path() /
+              ("egin-opid-" + std::to_string(::getpid()) + "-" + name);
   std::filesystem::remove(path);
   return path;
 }
@@ -33,12 +33,16 @@ TEST(Opid, FileKeepsTheSequenceAcrossRestarts) {
   {
     OpidFile first(path);
     EXPECT_EQ(first.last(), 0);
-    for (int i = 0; i < 5; ++i) seen.insert(first.next());
+    for (int i = 0; i < 5; ++i) {
+      seen.insert(first.next());
+    }
   }
   {
     OpidFile second(path);  // a restart
     EXPECT_EQ(second.last(), 5);
-    for (int i = 0; i < 5; ++i) EXPECT_TRUE(seen.insert(second.next()).second);
+    for (int i = 0; i < 5; ++i) {
+      EXPECT_TRUE(seen.insert(second.next()).second);
+    }
   }
   // Two users of one directory (egin serve and egin modbus command) share one sequence.
   OpidFile a(path);

@@ -29,7 +29,9 @@ TEST(RtuFramer, SplitsBackToBackFramesAndBytewiseFeeds) {
   RtuRequestFramer framer;
   std::vector<std::uint8_t> stream = read;
   stream.insert(stream.end(), write.begin(), write.end());
-  for (const std::uint8_t byte : stream) framer.feed(std::span<const std::uint8_t>(&byte, 1));
+  for (const std::uint8_t byte : stream) {
+    framer.feed(std::span<const std::uint8_t>(&byte, 1));
+  }
   EXPECT_EQ(framer.take(), read);
   EXPECT_EQ(framer.take(), write);
   EXPECT_FALSE(framer.take());

@@ -77,13 +77,21 @@ TEST(RtuLink, CrcNoiseDoesNotWedgeTheBus) {
     std::uint8_t buffer[512];
     while (!stop) {
       pollfd fds[2] = {{master_side.master_fd, POLLIN, 0}, {node_side.master_fd, POLLIN, 0}};
-      if (poll(fds, 2, 20) <= 0) continue;
+      if (poll(fds, 2, 20) <= 0) {
+        continue;
+      }
       for (int i = 0; i < 2; ++i) {
-        if ((fds[i].revents & POLLIN) == 0) continue;
+        if ((fds[i].revents & POLLIN) == 0) {
+          continue;
+        }
         const ssize_t n = ::read(fds[i].fd, buffer, sizeof(buffer));
-        if (n <= 0) continue;
+        if (n <= 0) {
+          continue;
+        }
         for (ssize_t b = 0; b < n; ++b) {
-          if (noisy && per_mille(random) < 2) buffer[b] ^= static_cast<std::uint8_t>(1U << (b % 8));
+          if (noisy && per_mille(random) < 2) {
+            buffer[b] ^= static_cast<std::uint8_t>(1U << (b % 8));
+          }
         }
         const int out = i == 0 ? node_side.master_fd : master_side.master_fd;
         (void)!::write(out, buffer, static_cast<std::size_t>(n));
@@ -93,13 +101,17 @@ TEST(RtuLink, CrcNoiseDoesNotWedgeTheBus) {
   Bus bus("rtu", open_libmodbus_link(rtu_settings(master_side.slave_path, 150)));
   const auto node = [&] {
     for (int attempt = 0; attempt < 50; ++attempt) {
-      if (auto found = discover_node(bus, 1, ScanOptions{})) return found;
+      if (auto found = discover_node(bus, 1, ScanOptions{})) {
+        return found;
+      }
     }
     return std::optional<DiscoveredNode>{};
   }();
   ASSERT_TRUE(node);
   int good = 0;
-  for (int i = 0; i < 60; ++i) good += read_node(bus, 1, node->map).transfer.ok() ? 1 : 0;
+  for (int i = 0; i < 60; ++i) {
+    good += read_node(bus, 1, node->map).transfer.ok() ? 1 : 0;
+  }
   const NodeCounters noisy_counters = bus.counters(1);
   EXPECT_GT(noisy_counters.crc_errors + noisy_counters.timeouts + noisy_counters.bad_frames, 0U);
   EXPECT_GT(good, 0);

@@ -25,7 +25,9 @@ class RawClient {
   explicit RawClient(int port) {
     ctx_ = modbus_new_tcp("127.0.0.1", port);
     modbus_set_response_timeout(ctx_, 0, 300000);
-    if (modbus_connect(ctx_) != 0) throw std::runtime_error("connect failed");
+    if (modbus_connect(ctx_) != 0) {
+      throw std::runtime_error("connect failed");
+    }
   }
   ~RawClient() {
     modbus_close(ctx_);
@@ -44,7 +46,9 @@ class RawClient {
   std::vector<std::uint16_t> read(int slave, int address, int count) {
     modbus_set_slave(ctx_, slave);
     std::vector<std::uint16_t> regs(static_cast<std::size_t>(count));
-    if (modbus_read_registers(ctx_, address, count, regs.data()) != count) regs.clear();
+    if (modbus_read_registers(ctx_, address, count, regs.data()) != count) {
+      regs.clear();
+    }
     return regs;
   }
 

@@ -117,7 +117,9 @@ class DeviceDriverTest : public ::testing::Test {
   std::vector<store::Reading> readings(const std::string& key) {
     std::vector<store::Reading> out;
     const auto info = site_->find(key);
-    if (!info) return out;
+    if (!info) {
+      return out;
+    }
     store_->query_raw(info->id, 0, clock_.now_ms() + kMsPerDay,
                       [&](const store::Reading& r) { out.push_back(r); });
     return out;
@@ -179,7 +181,9 @@ TEST_F(DeviceDriverTest, StatusCodesDecideWhichValuesAreStored) {
     drivers_->run_once();
   }
   std::vector<double> statuses;
-  for (const auto& r : readings("gh1/climate/t_air_status")) statuses.push_back(r.value);
+  for (const auto& r : readings("gh1/climate/t_air_status")) {
+    statuses.push_back(r.value);
+  }
   EXPECT_EQ(statuses, (std::vector<double>{0, 101, 102, 103, 1}));
   EXPECT_EQ(readings("gh1/climate/t_air").size(), 4U);  // not the ERROR minute
   EXPECT_EQ(readings("gh1/climate/humidity_1").size(), 5U);
@@ -209,10 +213,14 @@ TEST_F(DeviceDriverTest, CommandsThroughTheService) {
   EXPECT_EQ(done->finished_ms, kT0 + 3 * kMsPerSecond);
   // The state history is stored: on for three polls, then off.
   std::vector<double> states;
-  for (const auto& r : readings("gh1/vents/switch_2")) states.push_back(r.value);
+  for (const auto& r : readings("gh1/vents/switch_2")) {
+    states.push_back(r.value);
+  }
   EXPECT_EQ(states, (std::vector<double>{0, 1, 1, 0}));
   std::vector<double> remaining;
-  for (const auto& r : readings("gh1/vents/switch_2_remaining")) remaining.push_back(r.value);
+  for (const auto& r : readings("gh1/vents/switch_2_remaining")) {
+    remaining.push_back(r.value);
+  }
   EXPECT_EQ(remaining, (std::vector<double>{0, 2, 1, 0}));
 
   request.channel_key = "gh1/vents/opener_1";
@@ -284,19 +292,29 @@ TEST_F(DeviceDriverTest, DayWithDropoutsLosesAtMostATenthOfAPercent) {
   while (now < end) {
     clock_.set(now);
     const bool down = in_dropout(now);
-    if (down && sim_->plugged()) sim_->unplug();
-    if (!down && !sim_->plugged()) sim_->plug();
+    if (down && sim_->plugged()) {
+      sim_->unplug();
+    }
+    if (!down && !sim_->plugged()) {
+      sim_->plug();
+    }
     TimeMs next = drivers_->run_once();
     for (const auto& [s, e] : dropouts) {  // wake at the dropouts' edges too
-      if (s > now) next = std::min(next, s);
-      if (e > now) next = std::min(next, e);
+      if (s > now) {
+        next = std::min(next, s);
+      }
+      if (e > now) {
+        next = std::min(next, e);
+      }
     }
     now = std::max(next, now + 1);
   }
   for (const char* key : {"gh1/climate/t_air", "gh1/climate/co2_1", "gh1/climate/weight_2"}) {
     std::set<TimeMs> minutes;
     for (const auto& r : readings(key)) {
-      if (r.t_ms < end) minutes.insert((r.t_ms - kT0) / kMsPerMinute);
+      if (r.t_ms < end) {
+        minutes.insert((r.t_ms - kT0) / kMsPerMinute);
+      }
     }
     const double loss_pct = (1.0 - static_cast<double>(minutes.size()) / 1440.0) * 100.0;
     std::printf("%s: %zu of 1440 minutes, loss %.3f %%\n", key, minutes.size(), loss_pct);
