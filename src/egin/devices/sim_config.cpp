@@ -52,7 +52,8 @@ SimConfig parse_sim_config(std::string_view text, std::string_view file_name) {
     const TomlFields f(*nodes[i], file, "nodes[" + std::to_string(i) + "]");
     f.reject_unknown_keys({"slave", "type", "address_offset", "company_code",
                            "certification_authority", "product_code", "protocol_version",
-                           "serial_number", "opid_after_done", "travel_s", "device_codes"});
+                           "serial_number", "opid_after_done", "travel_s", "device_codes",
+                           "drop_commands"});
     SimNodeConfig node;
     node.slave = f.integer("slave", 1, 247, "");
     const std::string type = f.text("type");
@@ -87,6 +88,9 @@ SimConfig parse_sim_config(std::string_view text, std::string_view file_name) {
       }
     }
     node.travel_s = f.optional_number("travel_s", 1.0, 3600.0, "s").value_or(60.0);
+    if (nodes[i]->contains("drop_commands")) {
+      node.drop_commands = f.integer("drop_commands", 0, 1000, "");
+    }
     for (const long long code : integer_list(f, *nodes[i], "device_codes", 0, 65535)) {
       node.device_codes.push_back(static_cast<std::uint16_t>(code));
     }

@@ -22,6 +22,7 @@
 //   opid_after_done = "echo"          # echo | zero: status OPID after a command ends
 //   travel_s = 60.0                   # opener: closed to open
 //   device_codes = [1, 2, 11, 14]     # slot codes; absent: the Annex A default
+//   drop_commands = 0                 # fault: answer the first N command writes, take none
 //
 // Errors name the file, line, key and accepted range (InputError).
 #pragma once

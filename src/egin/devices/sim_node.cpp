@@ -159,6 +159,10 @@ void SimNode::after_write(int address, int count, TimeMs now_ms) {
     if (decoded.value->opid == 0 || decoded.value->opid == a.last_command_opid) {
       continue;
     }
+    if (config_.drop_commands > 0) {
+      --config_.drop_commands;
+      continue;
+    }
     settle(a, now_ms);
     activate(a, *decoded.value, now_ms);
     publish(a, now_ms);

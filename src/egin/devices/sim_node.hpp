@@ -43,6 +43,9 @@ struct SimNodeConfig {
   std::vector<std::uint16_t> device_codes;
   OpidAfterDone opid_after_done = OpidAfterDone::kEcho;
   double travel_s = 60.0;  // opener: closed to open
+  /// Fault injection: the first N command writes are answered but not taken (a node busy with
+  /// its own refresh, a write lost inside the node), so that the master must write again.
+  int drop_commands = 0;
 };
 
 /// The Annex A default device codes: sensor slots 1–30 (§1.5), or 16 × 102 then 8 × 112 (§1.6).

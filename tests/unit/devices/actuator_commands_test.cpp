@@ -164,6 +164,37 @@ TEST(ActuatorCommands, ConfirmationRules) {
   EXPECT_TRUE(is_confirmed(k::Command::kClose, 5, {5, 302, 0}, &finished));
 }
 
+// A node that answers a command write but does not take it: the master writes the block again
+// (the same OPID) after the confirmation timeout, within max_attempts, and then gives up.
+TEST(ActuatorCommands, UnconfirmedWritesAreRetriedWithinTheLimit) {
+  for (const int dropped : {1, 2, 3}) {
+    ManualClock clock(kT0);
+    SimNodeConfig config = actuator_node(2);
+    config.drop_commands = dropped;
+    SimBus sim({config}, {}, &clock);
+    const auto node = discover_node(*sim.bus, 2, ScanOptions{});
+    CommandRequest request;
+    request.command = k::Command::kOn;
+    CommandOptions options;
+    options.confirm_timeout_ms = 30;
+    options.confirm_interval_ms = 10;
+    options.max_attempts = 3;
+    OpidCounter opids;
+    CommandIds ids;
+    const CommandRecord record = execute_command(*sim.bus, 2, node->map.actuators[0], request,
+                                                 opids, nullptr, clock, ids, options);
+    if (dropped < 3) {
+      EXPECT_EQ(record.result, CommandResult::kConfirmed) << record.detail;
+      EXPECT_EQ(record.attempts, dropped + 1);
+      EXPECT_EQ(record.opid, 1);  // the same OPID every time
+    } else {
+      EXPECT_EQ(record.result, CommandResult::kFailed);
+      EXPECT_EQ(record.attempts, 3);
+      EXPECT_NE(record.detail.find("not confirmed after 3 attempts"), std::string::npos);
+    }
+  }
+}
+
 TEST(ActuatorCommands, SilentNodeFailsWithinTheRetries) {
   ManualClock clock(kT0);
   LinkSettings settings;
