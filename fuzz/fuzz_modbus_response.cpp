@@ -93,13 +93,15 @@ void response(std::span<const std::uint8_t> bytes) {
 void generic(std::span<const std::uint8_t> bytes) {
   const std::vector<std::uint16_t> r = words(bytes);
   if (r.size() < 2) return;
-  for (const d::PointType type : {d::PointType::kInt16, d::PointType::kUint16, d::PointType::kInt32,
-                                  d::PointType::kUint32, d::PointType::kFloat32, d::PointType::kBool}) {
-    for (const d::WordOrder order : {d::WordOrder::kAbcd, d::WordOrder::kCdab, d::WordOrder::kBadc,
-                                     d::WordOrder::kDcba}) {
+  for (const d::PointType type :
+       {d::PointType::kInt16, d::PointType::kUint16, d::PointType::kInt32, d::PointType::kUint32,
+        d::PointType::kFloat32, d::PointType::kBool}) {
+    for (const d::WordOrder order :
+         {d::WordOrder::kAbcd, d::WordOrder::kCdab, d::WordOrder::kBadc, d::WordOrder::kDcba}) {
       d::MapPoint point;
       point.type = type;
-      point.table = type == d::PointType::kBool ? d::RegisterTable::kCoil : d::RegisterTable::kHolding;
+      point.table =
+          type == d::PointType::kBool ? d::RegisterTable::kCoil : d::RegisterTable::kHolding;
       point.order = order;
       point.scale = r.size() > 2 && r[2] != 0 ? static_cast<double>(r[2]) / 1000.0 : 0.1;
       const double value = d::decode_point(point, std::span<const std::uint16_t>(r).first(2));
