@@ -34,7 +34,10 @@
 #include "egin/core/clock.hpp"
 #include "egin/core/input_error.hpp"
 #include "egin/crops/crop_library.hpp"
+#include "egin/devices/mqtt_bridge.hpp"
 #include "egin/runtime/derived_series.hpp"
+#include "egin/runtime/device_driver.hpp"
+#include "egin/runtime/devices_file.hpp"
 #include "egin/runtime/field_advisor.hpp"
 #include "egin/runtime/ingest_pipeline.hpp"
 #include "egin/runtime/live_site.hpp"
@@ -64,6 +67,7 @@ struct ServeArgs {
   std::string db;
   std::string http = "127.0.0.1:8080";
   std::string mqtt;
+  std::string devices;  // devices file: buses and nodes to poll (docs/formats/devices-file.md)
   std::string data_dir;
   std::optional<double> clock_factor;
   std::string clock_start;
@@ -193,6 +197,11 @@ int run_serve(const ServeArgs& args) {
     mqtt_options = runtime::parse_mqtt_url(args.mqtt);
   }
   const std::unique_ptr<Clock> clock = make_clock(args);
+  std::optional<runtime::DevicesConfig> devices_config;
+  if (!args.devices.empty()) {
+    devices_config =
+        runtime::load_devices_file(args.devices);  // bad input: exit 2 before anything starts
+  }
 
   // Signals are taken by sigwait() below; every thread started from here on inherits the mask.
   sigset_t stop_signals;
@@ -205,6 +214,9 @@ int run_serve(const ServeArgs& args) {
   server::Log log(args.log_level);
   fs::path site_file;
   runtime::Site site = load_site(args, data_dir, site_file, log);
+  if (devices_config) {
+    runtime::check_devices_against_site(*devices_config, site);
+  }
   runtime::DerivedSeries derived(site);
   server::add_derived_channels(site, derived);
 
@@ -271,6 +283,27 @@ int run_serve(const ServeArgs& args) {
     mqtt->start();
   }
 
+  // Field buses (KS X 3267 / Modbus): readings into the pipeline, commands through the service.
+  std::unique_ptr<runtime::DeviceDrivers> drivers;
+  std::unique_ptr<devices::MqttBridge> bridge;
+  if (devices_config) {
+    drivers = std::make_unique<runtime::DeviceDrivers>(std::move(*devices_config), live, *pipeline,
+                                                       metrics, *clock, data_dir);
+    if (mqtt_options && drivers->config().mqtt_bridge.present) {
+      devices::MqttBridgeOptions bridge_options;
+      bridge_options.host = mqtt_options->host;
+      bridge_options.port = mqtt_options->port;
+      bridge_options.username = mqtt_options->username;
+      bridge_options.password = mqtt_options->password;
+      bridge_options.site_id = live.snapshot().id;
+      runtime::DeviceDrivers* d = drivers.get();
+      bridge = std::make_unique<devices::MqttBridge>(
+          bridge_options, [d](const devices::MqttCommand& c) { return d->handle_mqtt_command(c); });
+      drivers->attach_bridge(bridge.get());
+      bridge->start();
+    }
+    drivers->start();
+  }
   ServeParts parts{*store, live, *pipeline, metrics, *clock, providers, log, data_dir};
   std::vector<std::unique_ptr<ServeExtension>> extensions = start_extensions(args, parts);
 
@@ -288,6 +321,7 @@ int run_serve(const ServeArgs& args) {
                             .auth = auth,
                             .log = log,
                             .data_dir = data_dir,
+                            .commands = drivers.get(),
                             .accounts = &accounts,
                             .providers = &providers,
                             .fields = &field_advisor,
@@ -328,6 +362,13 @@ int run_serve(const ServeArgs& args) {
   if (mqtt) {
     mqtt->stop();
   }
+  if (bridge) {
+    bridge->stop();
+  }
+  if (drivers) {
+    drivers->attach_bridge(nullptr);
+    drivers->stop();
+  }
   maintenance.stop();
   derived_worker.stop();
   pipeline->stop();
@@ -355,6 +396,10 @@ void add_serve_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--mqtt", args->mqtt,
                   "Subscribe to a broker: mqtt://[user[:password]@]host[:port]");
+  cmd->add_option("--devices", args->devices,
+                  "Devices file: KS X 3267 / Modbus buses and nodes to poll "
+                  "(docs/formats/devices-file.md)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--data-dir", args->data_dir,
                   "Directory of the database, site file and API token; default $EGIN_DATA_DIR "
                   "or ./egin-data");

@@ -14,5 +14,7 @@ void add_et0_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
 void add_weather_command(CLI::App& app);
 void add_user_command(CLI::App& app);
+void add_modbus_command(CLI::App& app);
+void add_node_sim_command(CLI::App& app);
 
 }  // namespace egin::cli

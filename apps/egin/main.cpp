@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   egin::cli::add_serve_command(app);
   egin::cli::add_weather_command(app);
   egin::cli::add_user_command(app);
+  egin::cli::add_modbus_command(app);
+  egin::cli::add_node_sim_command(app);
 
   try {
     app.parse(argc, argv);
