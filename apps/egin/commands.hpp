@@ -12,5 +12,6 @@ void add_schedule_command(CLI::App& app);
 void add_batch_command(CLI::App& app);
 void add_et0_command(CLI::App& app);
 void add_serve_command(CLI::App& app);
+void add_simulate_command(CLI::App& app);
 
 }  // namespace egin::cli

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   egin::cli::add_batch_command(app);
   egin::cli::add_et0_command(app);
   egin::cli::add_serve_command(app);
+  egin::cli::add_simulate_command(app);
 
   try {
     app.parse(argc, argv);

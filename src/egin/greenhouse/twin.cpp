@@ -9,7 +9,6 @@
 #include <Eigen/Core>
 
 #include <cmath>
-#include <cstdlib>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -219,10 +218,6 @@ struct GreenhouseTwin::Impl {
     check(CVodeSetMaxStep(cvode, options.max_step_s), "CVodeSetMaxStep");
     if (options.initial_step_s > 0.0) check(CVodeSetInitStep(cvode, options.initial_step_s), "CVodeSetInitStep");
     check(CVodeSetMaxNumSteps(cvode, 100000), "CVodeSetMaxNumSteps");
-    if (const char* e = std::getenv("EGIN_TWIN_MAXORD")) CVodeSetMaxOrd(cvode, std::atoi(e));
-    if (const char* e = std::getenv("EGIN_TWIN_DGMAX")) CVodeSetDeltaGammaMaxLSetup(cvode, std::atof(e));
-    if (const char* e = std::getenv("EGIN_TWIN_MSBP")) CVodeSetLSetupFrequency(cvode, std::atol(e));
-    if (const char* e = std::getenv("EGIN_TWIN_NLCONV")) CVodeSetNonlinConvCoef(cvode, std::atof(e));
     check(CVodeQuadInit(cvode, &Impl::quad_rhs, yq), "CVodeQuadInit");
     check(CVodeSetQuadErrCon(cvode, SUNFALSE), "CVodeSetQuadErrCon");
   }
@@ -308,6 +303,10 @@ Controls GreenhouseTwin::controls() const {
 Outputs GreenhouseTwin::outputs() const {
   const OutdoorConditions w = outdoor();
   return make_outputs(impl_->model, time_utc_s(), impl_->x, impl_->controls_at(impl_->x.data(), w), w);
+}
+
+Outputs GreenhouseTwin::outputs(const Controls& controls) const {
+  return make_outputs(impl_->model, time_utc_s(), impl_->x, controls, outdoor());
 }
 
 Totals GreenhouseTwin::totals() const {
