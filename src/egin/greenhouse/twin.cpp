@@ -41,6 +41,8 @@ enum Quadrature : int {
   kQuadratureCount
 };
 
+constexpr double kFarFutureS = 1e12;  // a stop time that never binds
+
 bool same_controls(const Controls& a, const Controls& b) {
   auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
   return a.boiler_frac == b.boiler_frac && a.grow_pipe_frac == b.grow_pipe_frac &&
@@ -227,7 +229,8 @@ struct GreenhouseTwin::Impl {
   void step_to(double dt_s, bool stop) {
     if (!(dt_s > 0.0)) throw std::invalid_argument("greenhouse twin: a step must be positive");
     const double t_out = t_rel_s + dt_s;
-    if (stop) check(CVodeSetStopTime(cvode, t_out), "CVodeSetStopTime");
+    // CVODES 6.4 keeps a stop time until it is moved: without one, move it out of the way.
+    check(CVodeSetStopTime(cvode, stop ? t_out : t_out + kFarFutureS), "CVodeSetStopTime");
     solver_ahead = !stop;
     sunrealtype t_ret = t_rel_s;
     const int flag = CVode(cvode, t_out, y, &t_ret, CV_NORMAL);
