@@ -63,7 +63,8 @@ CONTROL_COLUMNS = [("uBoil", "boiler_frac"), ("uBoilGro", "grow_pipe_frac"), ("u
                    ("uLamp", "lamp_frac"), ("uExtCo2", "co2_dosing_frac")]
 EXPECTED_COLUMNS = [("tAir", "t_air_c"), ("vpAir", "vp_air_pa"), ("co2InPpm", "co2_air_ppm"),
                     ("tCan", "t_can_c"), ("cFruit", "c_fruit_mg_m2"), ("hBoilPipe", "heat_pipe_w_m2"),
-                    ("qLampIn", "lamp_w_m2")]
+                    ("qLampIn", "lamp_w_m2"), ("mcExtAir", "co2_dosing_mg_m2_s"),
+                    ("mcFruitHar", "fruit_harvest_mg_m2_s")]
 
 
 def run(key, name, stem, controls=True):
@@ -97,8 +98,14 @@ def main():
     run("jun01", "sel2000_led_summer_jun01_10d_5min_maturecrop.csv", "led_jun01_mature")
     run("sep27", "sel2000_led_350d_hourly.csv", "led_350d", controls=False)
     run("sep27", "sel2000_hps_350d_hourly.csv", "hps_350d", controls=False)
-    for n in ["sel2000_led_350d_daily.csv", "sel2000_hps_350d_daily.csv"]:
-        with open(os.path.join(SRC, n)) as src, open(n.replace("sel2000_", "").replace(".csv", "_expected.csv"), "w") as dst:
+    daily = {"sel2000_led_350d_daily.csv": "led_350d_daily_expected.csv",
+             "sel2000_hps_350d_daily.csv": "hps_350d_daily_expected.csv",
+             "sel2000_led_winter_jan01_10d_daily.csv": "led_jan01_young_daily_expected.csv",
+             "sel2000_led_winter_jan01_10d_daily_maturecrop.csv": "led_jan01_mature_daily_expected.csv",
+             "sel2000_led_summer_jun01_10d_daily.csv": "led_jun01_young_daily_expected.csv",
+             "sel2000_led_summer_jun01_10d_daily_maturecrop.csv": "led_jun01_mature_daily_expected.csv"}
+    for n, out in daily.items():
+        with open(os.path.join(SRC, n)) as src, open(out, "w") as dst:
             dst.write(f"# GreenLight 2.0.5 daily totals, {n}\n" + src.read())
 
 
