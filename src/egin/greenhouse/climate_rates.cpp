@@ -21,6 +21,13 @@ namespace c = constants;
 
 namespace {
 
+// The convective films and the screen's buoyancy exchange go as |ΔT|^p (p < 1) and √|Δρ|, whose
+// slopes are infinite where the two sides are equal. The twin rounds them off within kSmoothK of
+// equality — (ΔT² + ε²)^(p/2) — so the rates are smooth there: the heat exchanged changes by
+// less than 0.01 W m⁻², and the solver need not creep through the kink (GreenLight uses the bare
+// powers; tests/reference shows the two agree).
+constexpr double kSmoothK = 0.01;
+
 template <typename T>
 T unit_interval(const T& v) {
   return min_of(max_of(v, T(0.0)), T(1.0));
@@ -293,8 +300,10 @@ void climate_rates(const GreenhouseModel& model, const T* x, const OutdoorCondit
   const T rho_air = c::kMAirKg_kmol * k.pressure_pa / ((t_air + c::kKelvin) * c::kRGasJ_kmol_k);
   const T rho_top = c::kMAirKg_kmol * k.pressure_pa / ((t_top + c::kKelvin) * c::kRGasJ_kmol_k);
   const T rho_air_mean = 0.5 * (rho_air + rho_top);
-  const T d_rho = abs(T(rho_air - rho_top));
-  const T dt_air_top_066 = pow_abs(T(t_air - t_top), 0.66);
+  // |ρ_Air − ρ_Top| rounded off over the density difference of kSmoothK (ρ/T per kelvin).
+  const double eps_rho = kSmoothK * c::kRhoAir0Kg_m3 / 293.15;
+  const T d_rho = pow_abs_smooth(T(rho_air - rho_top), 1.0, eps_rho);
+  const T dt_air_top_066 = pow_abs_smooth(T(t_air - t_top), 0.66, kSmoothK);
   const T f_th_scr = u_th * d.thermal_screen.flux_coef_m3_m2_k_s * dt_air_top_066 +
                      ((1.0 - u_th) / rho_air_mean) *
                          sqrt_nonneg(T(0.5 * rho_air_mean * (1.0 - u_th) * c::kGravityM_s2 * d_rho));
@@ -340,24 +349,24 @@ void climate_rates(const GreenhouseModel& model, const T* x, const OutdoorCondit
   const double rho_cp = k.rho_air_cap_kg_m3 * c::kCpAirJ_kg_k;
   const T h_can_air = sensible(T(2.0 * c::kAlfaLeafAirW_m2_k * lai), t_can, t_air);
   const T dt_flr_air = t_flr - t_air;
-  const T hec_air_flr = value_of(dt_flr_air) > 0.0 ? T(1.7 * pow_abs(dt_flr_air, 0.33)) : T(1.3 * pow_abs(dt_flr_air, 0.25));
+  const T hec_air_flr = value_of(dt_flr_air) > 0.0 ? T(1.7 * pow_abs_smooth(dt_flr_air, 0.33, kSmoothK)) : T(1.3 * pow_abs_smooth(dt_flr_air, 0.25, kSmoothK));
   const T h_air_flr = sensible(hec_air_flr, t_air, t_flr);
-  const T hec_air_th_scr = 1.7 * u_th * pow_abs(T(t_air - t_th_scr), 0.33);
+  const T hec_air_th_scr = 1.7 * u_th * pow_abs_smooth(T(t_air - t_th_scr), 0.33, kSmoothK);
   const T h_air_th_scr = sensible(hec_air_th_scr, t_air, t_th_scr);
-  const T hec_air_bl_scr = 1.7 * u_bl * pow_abs(T(t_air - t_bl_scr), 0.33);
+  const T hec_air_bl_scr = 1.7 * u_bl * pow_abs_smooth(T(t_air - t_bl_scr), 0.33, kSmoothK);
   const T h_air_bl_scr = sensible(hec_air_bl_scr, t_air, t_bl_scr);
   const T h_air_out = sensible(T(rho_cp * f_vent_main), t_air, t_out);
   const T h_air_top = sensible(T(rho_cp * f_scr), t_air, t_top);
-  const T h_th_scr_top = sensible(T(1.7 * u_th * pow_abs(T(t_th_scr - t_top), 0.33)), t_th_scr, t_top);
-  const T h_bl_scr_top = sensible(T(1.7 * u_bl * pow_abs(T(t_bl_scr - t_top), 0.33)), t_bl_scr, t_top);
-  const T hec_top_cov_in = d.cover.c_hec_in_w_m2_k * pow_abs(T(t_top - t_cov_in), 0.33) * k.cov_ratio;
+  const T h_th_scr_top = sensible(T(1.7 * u_th * pow_abs_smooth(T(t_th_scr - t_top), 0.33, kSmoothK)), t_th_scr, t_top);
+  const T h_bl_scr_top = sensible(T(1.7 * u_bl * pow_abs_smooth(T(t_bl_scr - t_top), 0.33, kSmoothK)), t_bl_scr, t_top);
+  const T hec_top_cov_in = d.cover.c_hec_in_w_m2_k * pow_abs_smooth(T(t_top - t_cov_in), 0.33, kSmoothK) * k.cov_ratio;
   const T h_top_cov_in = sensible(hec_top_cov_in, t_top, t_cov_in);
   const T h_top_out = sensible(T(rho_cp * f_vent_roof), t_top, t_out);
   const T h_cov_e_out = sensible(T(k.cov_ratio * (d.cover.c_hec_out1_w_m2_k +
                                                  d.cover.c_hec_out2_j_m3_k * std::pow(wind, d.cover.c_hec_out3))),
                                  t_cov_e, t_out);
-  const T h_pipe_air = sensible(T(k.pipe_conv_coef * pow_abs(T(t_pipe - t_air), 0.32)), t_pipe, t_air);
-  const T h_gro_pipe_air = sensible(T(k.gro_pipe_conv_coef * pow_abs(T(t_gro_pipe - t_air), 0.32)), t_gro_pipe, t_air);
+  const T h_pipe_air = sensible(T(k.pipe_conv_coef * pow_abs_smooth(T(t_pipe - t_air), 0.32, kSmoothK)), t_pipe, t_air);
+  const T h_gro_pipe_air = sensible(T(k.gro_pipe_conv_coef * pow_abs_smooth(T(t_gro_pipe - t_air), 0.32, kSmoothK)), t_gro_pipe, t_air);
   const T h_flr_so1 = sensible(T(k.hec_flr_so1_w_m2_k), t_flr, x[kTSo1]);
   const T h_so12 = sensible(T(k.hec_so_w_m2_k[0]), x[kTSo1], x[kTSo2]);
   const T h_so23 = sensible(T(k.hec_so_w_m2_k[1]), x[kTSo2], x[kTSo3]);

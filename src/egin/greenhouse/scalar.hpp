@@ -70,6 +70,13 @@ T pow_abs(const T& x, double p) {
   return pow(abs(x), p);
 }
 
+/// (x² + ε²)^(p/2): |x|^p made smooth through x = 0 (differs from |x|^p only for |x| ≲ ε).
+template <typename T>
+T pow_abs_smooth(const T& x, double p, double eps) {
+  using std::pow;
+  return pow(T(x * x + eps * eps), 0.5 * p);
+}
+
 /// √x for x ≥ 0 (negative x is taken as 0): derivative set to 0 where it is infinite.
 template <typename T>
 T sqrt_nonneg(const T& x) {

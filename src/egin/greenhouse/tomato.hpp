@@ -143,10 +143,20 @@ TomatoRates<T> tomato_rates(const TomatoParameters& p, const TomatoInputs<T>& in
   // CO2 in the stomata and the compensation point (§9.5.1.4).
   const T co2_stom = p.eta_co2_air_stom * in.co2_air_ppm;  // Eq. 9.21
   const T leaf_ratio = p.j25_leaf_max_umol_m2_s / j25_can_max;
-  const T gamma = leaf_ratio * p.c_gamma_ppm_k * t_can +
-                  20.0 * p.c_gamma_ppm_k * (1.0 - leaf_ratio);  // Eq. 9.23
-  const T photo = j * (co2_stom - gamma) / (4.0 * (co2_stom + 2.0 * gamma));  // Eq. 9.12
-  const T photorespiration = photo * gamma / co2_stom;                        // Eq. 9.13
+  // Eq. 9.23. For LAI < 1 the leaf-to-canopy ratio exceeds 1 and the line extrapolates to a
+  // negative compensation point in a cold canopy (a young crop below ~17 °C), where Eq. 9.12's
+  // denominator c + 2Γ can pass through zero; the twin keeps Γ ≥ 0 (GreenLight does not, and
+  // never meets it in its heated runs).
+  const T gamma = max_of(T(leaf_ratio * p.c_gamma_ppm_k * t_can + 20.0 * p.c_gamma_ppm_k * (1.0 - leaf_ratio)),
+                         T(0.0));
+  // Eq. 9.12–9.13. Their difference, j (c − Γ)² / (4 c (c + 2Γ)), is zero at the compensation
+  // point and would rise again below it, without bound as c → 0; the twin holds it at zero for
+  // c ≤ Γ (smoothly: value and slope are zero there), so a shut, sunlit house cannot draw its CO2
+  // below zero. GreenLight's greenhouses never come near Γ (≈ 50 ppm in the air).
+  const bool above_compensation = value_of(co2_stom) > value_of(gamma);
+  const T photo = above_compensation ? T(j * (co2_stom - gamma) / (4.0 * (co2_stom + 2.0 * gamma)))
+                                     : T(0.0);                      // Eq. 9.12
+  const T photorespiration = above_compensation ? T(photo * gamma / co2_stom) : T(0.0);  // Eq. 9.13
 
   // Smooth inhibitions (§9.7.2 Eq. B.1–B.6, Table 9.2).
   const T h_air_buf = logistic(T(-5e-4 * (in.c_buf_mg_m2 - p.c_buf_max_mg_m2)));  // Eq. 9.11

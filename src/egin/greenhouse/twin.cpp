@@ -210,7 +210,7 @@ struct GreenhouseTwin::Impl {
     check(CVodeSVtolerances(cvode, options.rtol, atol), "CVodeSVtolerances");
     N_VDestroy(atol);
     a = SUNDenseMatrix(kStateCount, kStateCount, ctx);
-    ls = options.linear_solver == LinearSolver::kEigenFixedLu ? make_dense_lu_solver(ctx)
+    ls = options.linear_solver == LinearSolver::kFixedSizeLu ? make_dense_lu_solver(ctx)
                                                               : SUNLinSol_Dense(y, a, ctx);
     if (ls == nullptr) throw std::runtime_error("greenhouse twin: no linear solver");
     check(CVodeSetLinearSolver(cvode, ls, a), "CVodeSetLinearSolver");
@@ -218,6 +218,8 @@ struct GreenhouseTwin::Impl {
       check(CVodeSetLinSysFn(cvode, &Impl::linear_system), "CVodeSetLinSysFn");
     }
     check(CVodeSetMaxStep(cvode, options.max_step_s), "CVodeSetMaxStep");
+    check(CVodeSetMaxOrd(cvode, options.max_order), "CVodeSetMaxOrd");
+    check(CVodeSetDeltaGammaMaxLSetup(cvode, options.delta_gamma_max), "CVodeSetDeltaGammaMaxLSetup");
     if (options.initial_step_s > 0.0) check(CVodeSetInitStep(cvode, options.initial_step_s), "CVodeSetInitStep");
     check(CVodeSetMaxNumSteps(cvode, 100000), "CVodeSetMaxNumSteps");
     check(CVodeQuadInit(cvode, &Impl::quad_rhs, yq), "CVodeQuadInit");

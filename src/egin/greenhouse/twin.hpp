@@ -40,9 +40,9 @@ class ContinuousController {
 };
 
 enum class JacobianMethod { kAutoDiff, kDifferenceQuotient };
-/// Factorisation of the Newton matrix: Eigen's fixed-size LU (dense_lu_solver.hpp) or
+/// Factorisation of the Newton matrix: the twin's fixed-size LU (dense_lu_solver.hpp) or
 /// SUNLinSol_Dense; the same algorithm (LU with partial pivoting).
-enum class LinearSolver { kEigenFixedLu, kSundialsDense };
+enum class LinearSolver { kFixedSizeLu, kSundialsDense };
 
 struct SolverOptions {
   // Defaults: GreenLight 2.0.5's own series are matched to < 0.1 % (tests/reference); GreenLight
@@ -53,17 +53,21 @@ struct SolverOptions {
   /// transients after a switch need no more accuracy than the air they heat.
   double atol_light_node_k = 1e-2;
   double atol_vapour_pa = 1.0;
-  double atol_co2_mg_m3 = 0.1;
+  double atol_co2_mg_m3 = 1.0;  // 0.55 ppm
   double atol_carbohydrate_mg_m2 = 1.0;
   double atol_temperature_sum_c_d = 1e-2;
   double max_step_s = 3600.0;
   JacobianMethod jacobian = JacobianMethod::kAutoDiff;
-  LinearSolver linear_solver = LinearSolver::kEigenFixedLu;
+  LinearSolver linear_solver = LinearSolver::kFixedSizeLu;
   /// Restart the BDF history when held controls change between steps (exact for step inputs,
   /// slower); otherwise the error test absorbs the jump.
   bool reinit_on_control_change = false;
   /// First step after a (re)start, s; 0 lets CVODE estimate it.
   double initial_step_s = 0.0;
+  /// Highest BDF order (CVODE allows 1–5).
+  int max_order = 5;
+  /// Refactor the Newton matrix when γ = h β0 changed by more than this share (CVODE: 0.3).
+  double delta_gamma_max = 0.3;
 };
 
 /// Integrals since the start (per m² floor). The balance terms: balances.hpp.
