@@ -219,7 +219,8 @@ void run_simulate(const SimulateArgs& args) {
     throw InputError({args.weather, 0, "date"}, "a daily weather file",
                      "a sub-daily file with a 'time' column (5-minute to hourly records)");
   }
-  auto weather = std::make_shared<gh::WeatherForcing>(gh::WeatherForcing::from_series(*series, design.design.soil));
+  auto weather = std::make_shared<gh::WeatherForcing>(
+      gh::WeatherForcing::from_series(*series, design.design.soil));
   for (const std::string& line : weather->report().lines()) {
     std::fprintf(stderr, "egin simulate: %s\n", line.c_str());
   }
@@ -249,9 +250,10 @@ void run_simulate(const SimulateArgs& args) {
   if (args.days) {
     duration = *args.days * 86400.0;
     if (start + duration > end + 1e-6) {
-      throw InputError({"", 0, "--days"},
-                       fmt::format("the weather ends {:.2f} days after the start", (end - start) / 86400.0),
-                       fmt::format("at most {:.2f}", (end - start) / 86400.0));
+      throw InputError(
+          {"", 0, "--days"},
+          fmt::format("the weather ends {:.2f} days after the start", (end - start) / 86400.0),
+          fmt::format("at most {:.2f}", (end - start) / 86400.0));
     }
   }
   options.start_utc_s = start;
@@ -296,7 +298,8 @@ void run_simulate(const SimulateArgs& args) {
       [&](double done) { progress.update(done); });
   if (file.is_open()) {
     file.close();
-    if (!file) throw InputError({args.out, 0, "--out"}, "writing the file failed", "a writable path");
+    if (!file)
+      throw InputError({args.out, 0, "--out"}, "writing the file failed", "a writable path");
   }
   const Table t = summary_table(summary, design.design.name, std::string(controller->name()), args);
   t.write(args.out == "-" ? std::cerr : std::cout, args.format);
@@ -322,19 +325,24 @@ void add_simulate_command(CLI::App& app) {
   std::string names;
   for (const ControllerEntry& e : simulate_controllers()) names += "\n  " + e.name + ": " + e.help;
   cmd->add_option("--controller", args->controller, "Controller (default greenlight):" + names);
-  cmd->add_option("--controls", args->controls, "Controls CSV for --controller replay (docs/formats/controls-csv.md)");
+  cmd->add_option("--controls", args->controls,
+                  "Controls CSV for --controller replay (docs/formats/controls-csv.md)");
   cmd->add_option("--from", args->from, "First day, YYYY-MM-DD (default: the weather's start)");
   cmd->add_option("--days", args->days, "Number of days (default: to the weather's end)")
       ->check(CLI::Range(1.0 / 24.0, 3660.0));
   cmd->add_option("--step", args->step_s, "Control and output step, s (default 300)")
       ->check(CLI::Range(10.0, 3600.0));
-  cmd->add_option("--out", args->out, "Write the time series as CSV to FILE ('-': stdout, summary to stderr)");
-  cmd->add_option("--data", args->data, "Data directory holding greenhouses/ (default: $EGIN_DATA_DIR or found)");
+  cmd->add_option("--out", args->out,
+                  "Write the time series as CSV to FILE ('-': stdout, summary to stderr)");
+  cmd->add_option("--data", args->data,
+                  "Data directory holding greenhouses/ (default: $EGIN_DATA_DIR or found)");
   cmd->add_option("--crop", args->crop, "Initial crop: young (GreenLight's default) or mature")
       ->check(CLI::IsMember({"young", "mature"}));
-  cmd->add_flag("--sampled", args->sampled,
-                "Evaluate the controller once per step even if it can run continuously in the model");
-  cmd->add_option("--t-low", args->t_low_c, "Temperature band, lower limit for the summary, °C (default 15)");
+  cmd->add_flag(
+      "--sampled", args->sampled,
+      "Evaluate the controller once per step even if it can run continuously in the model");
+  cmd->add_option("--t-low", args->t_low_c,
+                  "Temperature band, lower limit for the summary, °C (default 15)");
   cmd->add_option("--t-high", args->t_high_c, "Temperature band, upper limit, °C (default 30)");
   cmd->add_option("--rh-high", args->rh_high_pct, "Humidity band, upper limit, % (default 90)")
       ->check(CLI::Range(0.0, 100.0));

@@ -73,21 +73,23 @@ class MeasuredActuators final : public ContinuousController {
 
   [[nodiscard]] Controls controls(const double* x, const OutdoorConditions& w) const override {
     Controls u = replay_.controls(x, w);
-    u.co2_dosing_frac = proportional(co2_ppm(x[kTAir], x[kCo2Air]), target(w.time_utc_s), -50.0, 0.0, 1.0);
+    u.co2_dosing_frac =
+        proportional(co2_ppm(x[kTAir], x[kCo2Air]), target(w.time_utc_s), -50.0, 0.0, 1.0);
     return u;
   }
-  [[nodiscard]] ControlsT<AdScalar> controls(const AdScalar* x, const OutdoorConditions& w) const override {
+  [[nodiscard]] ControlsT<AdScalar> controls(const AdScalar* x,
+                                             const OutdoorConditions& w) const override {
     ControlsT<AdScalar> u = replay_.controls(x, w);
-    u.co2_dosing_frac =
-        proportional(co2_ppm(x[kTAir], x[kCo2Air]), AdScalar(target(w.time_utc_s)), -50.0, 0.0, 1.0);
+    u.co2_dosing_frac = proportional(co2_ppm(x[kTAir], x[kCo2Air]), AdScalar(target(w.time_utc_s)),
+                                     -50.0, 0.0, 1.0);
     return u;
   }
 
  private:
   [[nodiscard]] double target(double t) const {
     const auto& ts = measured_.time_s;
-    std::size_t i = static_cast<std::size_t>(
-        std::upper_bound(ts.begin(), ts.end(), t) - ts.begin());
+    std::size_t i =
+        static_cast<std::size_t>(std::upper_bound(ts.begin(), ts.end(), t) - ts.begin());
     i = i == 0 ? 0 : i - 1;
     for (std::size_t k = i; k + 1 > 0; --k) {  // the last measured value at or before t
       if (!std::isnan(measured_.co2_ppm[k])) return measured_.co2_ppm[k];
@@ -101,9 +103,11 @@ class MeasuredActuators final : public ContinuousController {
 };
 
 TEST(Agc2018, AirTemperatureAndHumidityFromMeasuredActuators) {
-  const DesignFile df = read_design("agc2018-bleiswijk", std::string(EGIN_SOURCE_DIR) + "/data/greenhouses");
+  const DesignFile df =
+      read_design("agc2018-bleiswijk", std::string(EGIN_SOURCE_DIR) + "/data/greenhouses");
   const auto series = agromet::read_period_weather_csv(kDir + "weather_agc2018.csv");
-  auto weather = std::make_shared<WeatherForcing>(WeatherForcing::from_series(series, df.design.soil));
+  auto weather =
+      std::make_shared<WeatherForcing>(WeatherForcing::from_series(series, df.design.soil));
   const Measured m = read_measured();
   MeasuredActuators actuators(ControlsSeries::read(kDir + "controls_agc2018.csv"), m);
 
@@ -140,9 +144,10 @@ TEST(Agc2018, AirTemperatureAndHumidityFromMeasuredActuators) {
   }
   const double rmse_t = std::sqrt(se_t / n);
   const double rmse_rh = std::sqrt(se_rh / n);
-  std::printf("AGC 2018 reference compartment, %d five-minute samples: air temperature RMSE %.2f °C "
-              "(bias %+.2f), RH RMSE %.1f %% (bias %+.1f)\n",
-              n, rmse_t, bias_t / n, rmse_rh, bias_rh / n);
+  std::printf(
+      "AGC 2018 reference compartment, %d five-minute samples: air temperature RMSE %.2f °C "
+      "(bias %+.2f), RH RMSE %.1f %% (bias %+.1f)\n",
+      n, rmse_t, bias_t / n, rmse_rh, bias_rh / n);
   EXPECT_GT(n, 16000);
   EXPECT_LT(rmse_t, 1.7);  // target 1.5: missed, see above
   EXPECT_LT(rmse_rh, 8.0);

@@ -54,7 +54,8 @@ Series read_expected(const std::string& name) {
       continue;
     }
     s.time_s.push_back(static_cast<double>(agromet::parse_iso_time(cells[0])->utc_s));
-    for (std::size_t i = 1; i < cells.size(); ++i) s.columns[header[i]].push_back(std::stod(cells[i]));
+    for (std::size_t i = 1; i < cells.size(); ++i)
+      s.columns[header[i]].push_back(std::stod(cells[i]));
   }
   return s;
 }
@@ -89,12 +90,14 @@ SolverOptions greenlight_tolerances() {
 }
 
 Fit run(const std::string& design, const std::string& weather, const std::string& expected,
-        const std::string& controls, Mode mode, InitialCrop crop, const SolverOptions& solver = {}) {
+        const std::string& controls, Mode mode, InitialCrop crop,
+        const SolverOptions& solver = {}) {
   const DesignFile df = read_design(design, std::string(EGIN_SOURCE_DIR) + "/data/greenhouses");
   const auto series = agromet::read_period_weather_csv(kDir + weather);
   auto w = std::make_shared<WeatherForcing>(WeatherForcing::from_series(series, df.design.soil));
   const Series ref = read_expected(expected);
-  GreenhouseTwin twin(make_model(df.design), w, greenlight_initial_state(crop), ref.time_s.front(), solver);
+  GreenhouseTwin twin(make_model(df.design), w, greenlight_initial_state(crop), ref.time_s.front(),
+                      solver);
   std::unique_ptr<Controller> ctl;
   if (mode == Mode::kReplay) {
     ctl = std::make_unique<ReplayController>(ControlsSeries::read(kDir + controls));
@@ -132,10 +135,12 @@ Fit run(const std::string& design, const std::string& weather, const std::string
   fit.lamp_exact_mj = t.lamp_j_m2 / 1e6;
   fit.co2_exact_kg = t.co2_dosed_mg_m2 / 1e6;
   fit.yield_exact_kg = t.fruit_harvest_mg_m2 / 1e6 / df.design.crop.fruit_dm_fraction;
-  std::printf("%-40s T %.3f %%  VP %.3f %%  CO2 %.3f %%  fruit %.4f %%  heat %.2f MJ (samples %.2f / GL %.2f)\n",
-              expected.c_str(), fit.rel_rmse_pct["t_air_c"], fit.rel_rmse_pct["vp_air_pa"],
-              fit.rel_rmse_pct["co2_air_ppm"], fit.rel_rmse_pct["c_fruit_mg_m2"], fit.heat_exact_mj,
-              fit.heat_samples_mj, fit.heat_samples_ref_mj);
+  std::printf(
+      "%-40s T %.3f %%  VP %.3f %%  CO2 %.3f %%  fruit %.4f %%  heat %.2f MJ (samples %.2f / GL "
+      "%.2f)\n",
+      expected.c_str(), fit.rel_rmse_pct["t_air_c"], fit.rel_rmse_pct["vp_air_pa"],
+      fit.rel_rmse_pct["co2_air_ppm"], fit.rel_rmse_pct["c_fruit_mg_m2"], fit.heat_exact_mj,
+      fit.heat_samples_mj, fit.heat_samples_ref_mj);
   return fit;
 }
 
@@ -210,7 +215,8 @@ TEST(GreenLight, ClosedLoopTenDays) {
     }
     EXPECT_NEAR(f.co2_exact_kg, gl.at("co2_kg_m2"), 0.03 * gl.at("co2_kg_m2")) << c.stem;
     if (gl.at("yield_kgFW_m2") > 0.1) {
-      EXPECT_NEAR(f.yield_exact_kg, gl.at("yield_kgFW_m2"), 0.03 * gl.at("yield_kgFW_m2")) << c.stem;
+      EXPECT_NEAR(f.yield_exact_kg, gl.at("yield_kgFW_m2"), 0.03 * gl.at("yield_kgFW_m2"))
+          << c.stem;
     }
   }
 }
@@ -245,9 +251,11 @@ TEST(GreenLight, Season350DaysLedAndHps) {
     // The published (sampled) heating total is above the exact integral, by less than 6 %.
     EXPECT_GT(s.heat_gl, f.heat_exact_mj);
     EXPECT_LT(s.heat_gl, 1.06 * f.heat_exact_mj);
-    std::printf("%s: heating exact %.1f MJ/m2 (GL samples %.1f), lamps %.1f (GL %.1f), yield %.2f kg/m2 (GL %.1f), CO2 %.2f kg/m2\n",
-                s.stem, f.heat_exact_mj, s.heat_gl, f.lamp_exact_mj, s.lamp_gl, f.yield_exact_kg,
-                s.yield_gl, f.co2_exact_kg);
+    std::printf(
+        "%s: heating exact %.1f MJ/m2 (GL samples %.1f), lamps %.1f (GL %.1f), yield %.2f kg/m2 "
+        "(GL %.1f), CO2 %.2f kg/m2\n",
+        s.stem, f.heat_exact_mj, s.heat_gl, f.lamp_exact_mj, s.lamp_gl, f.yield_exact_kg,
+        s.yield_gl, f.co2_exact_kg);
   }
 }
 

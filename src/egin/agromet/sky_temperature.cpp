@@ -31,8 +31,8 @@ double sky_temperature_c(double t_air_c, double cloud_fraction) {
   const double t_k = t_air_c + kKelvinOffset;
   const double black_body_w_m2 = kSigmaW_m2_k4 * t_k * t_k * t_k * t_k;
   const double eps_clear = clear_sky_longwave_w_m2(t_air_c) / black_body_w_m2;  // Eq. 5.22
-  const double eps = (1.0 - 0.84 * c) * eps_clear + 0.84 * c;                     // Eq. 5.32
-  const double ld_w_m2 = eps * black_body_w_m2;                                   // Eq. 5.22
+  const double eps = (1.0 - 0.84 * c) * eps_clear + 0.84 * c;                   // Eq. 5.32
+  const double ld_w_m2 = eps * black_body_w_m2;                                 // Eq. 5.22
   return std::pow(ld_w_m2 / kSigmaW_m2_k4, 0.25) - kKelvinOffset;
 }
 
@@ -62,8 +62,8 @@ SkyTemperatureEstimate estimate_sky_temperatures(const PeriodWeatherSeries& seri
       const double omega = solar_time_angle_utc_rad(utc_h, series.site.longitude_deg, doy);
       const double sin_beta = sin_solar_elevation(lat_rad, solar_declination_rad(doy), omega);
       if (sin_beta >= kMinSinElevation) {
-        const double ra = extraterrestrial_radiation_period_mj_m2(lat_rad, doy, omega,
-                                                                  p.period_s / 3600.0);
+        const double ra =
+            extraterrestrial_radiation_period_mj_m2(lat_rad, doy, omega, p.period_s / 3600.0);
         cloud_now = cloud_fraction_from_clearness(p.rs_mj_m2, rso_simple_mj_m2(ra, elevation_m));
       }
     }

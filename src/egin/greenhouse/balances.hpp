@@ -31,8 +31,8 @@ double carbon_store_mg_co2_m2(const GreenhouseModel& model, const double* x);
 /// Net energy into the greenhouse across its boundary (W m⁻²).
 double energy_boundary_w_m2(const Fluxes<double>& f);
 /// T_Can dcap_Can/dt + ΔH (VP_Air dcap_VP,Air/dt + VP_Top dcap_VP,Top/dt) (W m⁻²).
-double energy_capacity_change_w_m2(const GreenhouseModel& model, const double* x, const double* dxdt,
-                                   const Fluxes<double>& f);
+double energy_capacity_change_w_m2(const GreenhouseModel& model, const double* x,
+                                   const double* dxdt, const Fluxes<double>& f);
 /// Net water vapour into the air (kg m⁻² s⁻¹).
 double water_boundary_kg_m2_s(const Fluxes<double>& f);
 /// VP_Air dcap_VP,Air/dt + VP_Top dcap_VP,Top/dt (kg m⁻² s⁻¹).

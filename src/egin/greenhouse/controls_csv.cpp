@@ -96,7 +96,8 @@ ControlsSeries ControlsSeries::parse(std::string_view text, const std::string& s
       for (std::size_t i = 0; i < rec.cells.size(); ++i) {
         const std::string name(rec.cells[i]);
         if (name == "time") {
-          if (has_time) throw InputError({source, rec.line, "time"}, "column given twice", "one time column");
+          if (has_time)
+            throw InputError({source, rec.line, "time"}, "column given twice", "one time column");
           has_time = true;
           time_column = i;
           specs.push_back(nullptr);
@@ -121,9 +122,10 @@ ControlsSeries ControlsSeries::parse(std::string_view text, const std::string& s
       continue;
     }
     if (rec.cells.size() != specs.size()) {
-      throw InputError({source, rec.line, ""},
-                       fmt::format("row has {} cells, the header {}", rec.cells.size(), specs.size()),
-                       "one cell per header column");
+      throw InputError(
+          {source, rec.line, ""},
+          fmt::format("row has {} cells, the header {}", rec.cells.size(), specs.size()),
+          "one cell per header column");
     }
     const auto t = agromet::parse_iso_time(rec.cells[time_column]);
     if (!t) {

@@ -37,7 +37,8 @@ Layer<T> movable_layer(const T& u, double tau, double rho) {
 template <typename T>
 Layer<T> combine(const Layer<T>& top, const Layer<T>& bottom) {
   const T denom = 1.0 - top.rho_dn * bottom.rho_up;
-  return {T(top.tau * bottom.tau / denom), T(top.rho_up + top.tau * top.tau * bottom.rho_up / denom),
+  return {T(top.tau * bottom.tau / denom),
+          T(top.rho_up + top.tau * top.tau * bottom.rho_up / denom),
           T(bottom.rho_dn + bottom.tau * bottom.tau * top.rho_dn / denom)};
 }
 

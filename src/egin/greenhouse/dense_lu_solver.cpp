@@ -17,7 +17,7 @@ constexpr int kN = kStateCount;
 /// The factors of M = P L U, kept column-major in `lu` (L below the diagonal, unit diagonal
 /// implied; U on and above it), row swaps in `pivot`.
 struct Content {
-  std::array<double, static_cast<std::size_t>(kN * kN)> lu{};
+  std::array<double, static_cast<std::size_t>(kN* kN)> lu{};
   std::array<int, kN> pivot{};
   sunindextype last_flag = 0;
 };

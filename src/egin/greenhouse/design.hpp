@@ -39,12 +39,12 @@ struct OpticalProperties {
 
 struct ConstructionDesign {
   double floor_area_m2 = 0.0;
-  double cover_area_m2 = 0.0;      // cover including side walls
-  double air_height_m = 0.0;       // main compartment, below the screens
-  double mean_height_m = 0.0;      // mean height of the greenhouse
-  double cover_slope_deg = 0.0;    // mean slope of the cover
-  double eta_glob_air = 0.0;       // share of global radiation absorbed by the construction
-  double elevation_m = 0.0;        // site altitude
+  double cover_area_m2 = 0.0;    // cover including side walls
+  double air_height_m = 0.0;     // main compartment, below the screens
+  double mean_height_m = 0.0;    // mean height of the greenhouse
+  double cover_slope_deg = 0.0;  // mean slope of the cover
+  double eta_glob_air = 0.0;     // share of global radiation absorbed by the construction
+  double elevation_m = 0.0;      // site altitude
 };
 
 struct CoverDesign {
@@ -148,12 +148,12 @@ struct InterlightDesign {
 struct VentilationDesign {
   double roof_area_m2 = 0.0;
   double side_area_m2 = 0.0;
-  double vent_height_m = 0.0;        // vertical size of one roof opening
-  double side_roof_height_m = 0.0;   // between the mid-points of side and roof openings
-  double discharge_coef = 0.0;       // C_Dgh
-  double wind_pressure_coef = 0.0;   // C_Wgh
-  double leakage_coef = 0.0;         // c_leakage
-  double leak_top_fraction = 0.5;    // c_leakTop: share of leakage through the top compartment
+  double vent_height_m = 0.0;       // vertical size of one roof opening
+  double side_roof_height_m = 0.0;  // between the mid-points of side and roof openings
+  double discharge_coef = 0.0;      // C_Dgh
+  double wind_pressure_coef = 0.0;  // C_Wgh
+  double leakage_coef = 0.0;        // c_leakage
+  double leak_top_fraction = 0.5;   // c_leakTop: share of leakage through the top compartment
   double insect_screen_porosity = 1.0;
   double forced_capacity_m3_m2_s = 0.0;  // fan ventilation capacity φ_VentForced / A_Flr
 };

@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 /// already in the field.
 class SectionReader {
  public:
-  SectionReader(const toml::table& table, const std::string& file, std::string path, bool optional_keys)
+  SectionReader(const toml::table& table, const std::string& file, std::string path,
+                bool optional_keys)
       : table_(table), fields_(table, file, std::move(path)), optional_(optional_keys) {}
 
   void number(std::string_view key, double& out, double min, double max, std::string_view unit) {
@@ -104,12 +105,14 @@ void read_construction(SectionReader& r, ConstructionDesign& c) {
 
 void check_construction(SectionReader& r, const ConstructionDesign& c) {
   if (c.mean_height_m <= c.air_height_m) {
-    r.fail("mean_height_m", fmt::format("mean height {} m is not above the air height {} m",
-                                        c.mean_height_m, c.air_height_m),
+    r.fail("mean_height_m",
+           fmt::format("mean height {} m is not above the air height {} m", c.mean_height_m,
+                       c.air_height_m),
            "mean_height_m > air_height_m (the top compartment above the screens)");
   }
   if (c.cover_area_m2 < c.floor_area_m2) {
-    r.fail("cover_area_m2", "cover area smaller than the floor area", "cover_area_m2 >= floor_area_m2");
+    r.fail("cover_area_m2", "cover area smaller than the floor area",
+           "cover_area_m2 >= floor_area_m2");
   }
 }
 
@@ -159,7 +162,8 @@ void read_floor(SectionReader& r, FloorDesign& f) {
 }
 
 void read_soil(SectionReader& r, SoilDesign& s) {
-  r.number("volumetric_heat_capacity_j_m3_k", s.volumetric_heat_capacity_j_m3_k, 1e5, 1e7, "J/(m³ K)");
+  r.number("volumetric_heat_capacity_j_m3_k", s.volumetric_heat_capacity_j_m3_k, 1e5, 1e7,
+           "J/(m³ K)");
   r.number("conductivity_w_m_k", s.conductivity_w_m_k, 0.01, 10.0, "W/(m K)");
   r.number("deep_mean_c", s.deep_mean_c, -20.0, 40.0, "°C");
   r.number("deep_amplitude_k", s.deep_amplitude_k, 0.0, 30.0, "K");
@@ -173,7 +177,8 @@ void read_pipes(SectionReader& r, PipeDesign& p) {
   r.number("length_m_m2", p.length_m_m2, 1e-3, 20.0, "m per m² floor");
   r.number("capacity_w_m2", p.capacity_w_m2, 0.0, 2000.0, "W/m²");
   if (p.inner_diameter_m >= p.outer_diameter_m) {
-    r.fail("inner_diameter_m", "inner diameter not below the outer one", "inner_diameter_m < outer_diameter_m");
+    r.fail("inner_diameter_m", "inner diameter not below the outer one",
+           "inner_diameter_m < outer_diameter_m");
   }
 }
 
@@ -194,7 +199,8 @@ void read_lamps(SectionReader& r, LampDesign& l) {
   r.share("eps_bottom", l.eps_bottom);
   r.share("eta_cool", l.eta_cool);
   if (l.eta_par + l.eta_nir + l.eta_cool > 1.0 + 1e-12) {
-    r.fail("eta_cool", "PAR, NIR and cooling shares exceed the electrical input", "eta_par + eta_nir + eta_cool <= 1");
+    r.fail("eta_cool", "PAR, NIR and cooling shares exceed the electrical input",
+           "eta_par + eta_nir + eta_cool <= 1");
   }
 }
 
@@ -307,15 +313,16 @@ DesignFile parse_design_toml(std::string_view text, const std::string& source,
   if (d.source.empty()) rf.fail("source", "is empty", "the publications the values come from");
 
   const std::vector<std::string> sections = {
-      "construction", "cover",       "whitewash",   "shade_screen", "thermal_screen", "blackout_screen",
-      "floor",        "soil",        "heating_pipes", "grow_pipes", "lamps",          "interlights",
-      "ventilation",  "co2",         "air_heater",  "fogging",      "pad_fan",        "crop",
-      "controller"};
+      "construction",    "cover",       "whitewash",   "shade_screen",  "thermal_screen",
+      "blackout_screen", "floor",       "soil",        "heating_pipes", "grow_pipes",
+      "lamps",           "interlights", "ventilation", "co2",           "air_heater",
+      "fogging",         "pad_fan",     "crop",        "controller"};
   for (const auto& [key, node] : root) {
     const std::string k(key.str());
     if (k == "name" || k == "description" || k == "source" || k == "base") continue;
     if (std::find(sections.begin(), sections.end(), k) == sections.end()) {
-      rf.fail(k, "unknown key", "name, description, source, base or a section: " + join_names(sections));
+      rf.fail(k, "unknown key",
+              "name, description, source, base or a section: " + join_names(sections));
     }
     if (!node.is_table()) rf.fail(k, "is not a table", "a [" + k + "] section");
   }
@@ -342,22 +349,28 @@ DesignFile parse_design_toml(std::string_view text, const std::string& source,
   });
   section("cover", true, [&](SectionReader& r) { read_cover(r, d.cover); });
   InstalledEquipment& eq = d.installed;
-  if (section("whitewash", false, [&](SectionReader& r) { read_whitewash(r, d.whitewash); })) eq.whitewash = true;
-  if (section("shade_screen", false, [&](SectionReader& r) { read_shade_screen(r, d.shade_screen); })) {
+  if (section("whitewash", false, [&](SectionReader& r) { read_whitewash(r, d.whitewash); }))
+    eq.whitewash = true;
+  if (section("shade_screen", false,
+              [&](SectionReader& r) { read_shade_screen(r, d.shade_screen); })) {
     eq.shade_screen = true;
   }
-  if (section("thermal_screen", false, [&](SectionReader& r) { read_screen(r, d.thermal_screen); })) {
+  if (section("thermal_screen", false,
+              [&](SectionReader& r) { read_screen(r, d.thermal_screen); })) {
     eq.thermal_screen = true;
   }
-  if (section("blackout_screen", false, [&](SectionReader& r) { read_screen(r, d.blackout_screen); })) {
+  if (section("blackout_screen", false,
+              [&](SectionReader& r) { read_screen(r, d.blackout_screen); })) {
     eq.blackout_screen = true;
   }
   section("floor", true, [&](SectionReader& r) { read_floor(r, d.floor); });
   section("soil", true, [&](SectionReader& r) { read_soil(r, d.soil); });
   section("heating_pipes", true, [&](SectionReader& r) { read_pipes(r, d.pipes); });
-  if (section("grow_pipes", false, [&](SectionReader& r) { read_pipes(r, d.grow_pipes); })) eq.grow_pipes = true;
+  if (section("grow_pipes", false, [&](SectionReader& r) { read_pipes(r, d.grow_pipes); }))
+    eq.grow_pipes = true;
   if (section("lamps", false, [&](SectionReader& r) { read_lamps(r, d.lamps); })) eq.lamps = true;
-  if (section("interlights", false, [&](SectionReader& r) { read_interlights(r, d.interlights); })) {
+  if (section("interlights", false,
+              [&](SectionReader& r) { read_interlights(r, d.interlights); })) {
     eq.interlights = true;
   }
   section("ventilation", true, [&](SectionReader& r) { read_ventilation(r, d.ventilation); });
@@ -380,7 +393,8 @@ DesignFile parse_design_toml(std::string_view text, const std::string& source,
     eq.fogging = true;
   }
   if (section("pad_fan", false, [&](SectionReader& r) {
-        r.number("air_flow_m3_m2_s", hc.pad_air_flow_m3_m2_s, 0.0, 1.0, "m³ air per m² floor per s");
+        r.number("air_flow_m3_m2_s", hc.pad_air_flow_m3_m2_s, 0.0, 1.0,
+                 "m³ air per m² floor per s");
         r.share("efficiency", hc.pad_efficiency);
       })) {
     eq.pad_fan = true;

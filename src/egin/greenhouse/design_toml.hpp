@@ -25,7 +25,8 @@ struct DesignFile {
 
 /// Finds the design a `base` key names (a name in the designs directory, or a path relative to
 /// the including file); throws InputError if there is none.
-using DesignBaseResolver = std::function<DesignFile(const std::string& base, const std::string& from_file)>;
+using DesignBaseResolver =
+    std::function<DesignFile(const std::string& base, const std::string& from_file)>;
 
 DesignFile parse_design_toml(std::string_view text, const std::string& source,
                              const DesignBaseResolver& resolve_base);

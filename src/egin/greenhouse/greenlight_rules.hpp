@@ -84,13 +84,13 @@ ControlsT<T> greenlight_rule_controls(const GreenLightRules& r, const RuleInputs
                                     ? (r.day_lamp_start < doy && doy < r.day_lamp_stop)
                                     : (r.day_lamp_start < doy || doy < r.day_lamp_stop);
   const bool rad_sum_ok = w.day_rad_sum_mj_m2 < r.lamp_rad_sum_limit_mj_m2;
-  const double lamp_no_cons = (w.iglob_w_m2 < r.lamps_off_sun_w_m2 && rad_sum_ok &&
-                               lamp_time_of_day && lamp_day_of_year)
-                                  ? 1.0
-                                  : 0.0;
+  const double lamp_no_cons =
+      (w.iglob_w_m2 < r.lamps_off_sun_w_m2 && rad_sum_ok && lamp_time_of_day && lamp_day_of_year)
+          ? 1.0
+          : 0.0;
   const double switch_on = std::max(0.0, std::min(1.0, tod - r.lamp_on_h + 1.0));
   const double switch_off = std::max(0.0, std::min(1.0, r.lamp_off_h - tod + 1.0));
-  const double both = r.lamp_on_h == r.lamp_off_h ? 0.0
+  const double both = r.lamp_on_h == r.lamp_off_h  ? 0.0
                       : r.lamp_on_h < r.lamp_off_h ? std::min(switch_on, switch_off)
                                                    : std::max(switch_on, switch_off);
   const double smooth_lamp = both * (rad_sum_ok ? 1.0 : 0.0) * (lamp_day_of_year ? 1.0 : 0.0);
@@ -107,7 +107,8 @@ ControlsT<T> greenlight_rule_controls(const GreenLightRules& r, const RuleInputs
   const double heat_max = heat_sp + r.heat_dead_zone_c;
   const T vent_heat = proportional(t_air, T(heat_max), r.vent_heat_band_c, 0.0, 1.0);
   const T vent_rh = proportional(rh_in, T(r.rh_max_pct), r.vent_rh_band_pct, 0.0, 1.0);
-  const T vent_cold = proportional(t_air, T(heat_sp - r.t_vent_off_c), r.vent_cold_band_c, 1.0, 0.0);
+  const T vent_cold =
+      proportional(t_air, T(heat_sp - r.t_vent_off_c), r.vent_cold_band_c, 1.0, 0.0);
   u.roof_vent_frac = min_of(vent_cold, max_of(vent_heat, vent_rh));
   u.side_vent_frac = T(0.0);
 
@@ -116,19 +117,21 @@ ControlsT<T> greenlight_rule_controls(const GreenLightRules& r, const RuleInputs
   const T th_scr_cold = proportional(T(w.t_out_c), T(th_scr_sp), r.th_scr_band_c, 0.0, 1.0);
   const T th_scr_heat =
       proportional(t_air, T(heat_sp + r.th_scr_dead_zone_c), -r.th_scr_band_c, 1.0, 0.0);
-  const T th_scr_rh = max_of(proportional(rh_in, T(r.rh_max_pct + r.th_scr_max_rh_pct),
-                                          r.th_scr_rh_band_pct, 1.0, 0.0),
-                             T(1.0 - vent_cold));
+  const T th_scr_rh = max_of(
+      proportional(rh_in, T(r.rh_max_pct + r.th_scr_max_rh_pct), r.th_scr_rh_band_pct, 1.0, 0.0),
+      T(1.0 - vent_cold));
   u.thermal_screen_frac = min_of(th_scr_cold, min_of(th_scr_heat, th_scr_rh));
 
   // Lamps (GreenLight 2.0 uLamp, after GreenLight-1 setGlAux.m).
   const T lamp_heat_ok = proportional(t_air, T(heat_max + r.lamp_extra_heat_c), -0.5, 0.0, 1.0);
-  const T lamp_rh_ok = max_of(
-      proportional(rh_in, T(r.rh_max_pct + r.bl_scr_extra_rh_pct), -0.5, 0.0, 1.0), T(1.0 - vent_cold));
-  u.lamp_frac = lamp_no_cons * lamp_heat_ok * (w.is_day_smooth + (1.0 - w.is_day_smooth) * lamp_rh_ok);
+  const T lamp_rh_ok =
+      max_of(proportional(rh_in, T(r.rh_max_pct + r.bl_scr_extra_rh_pct), -0.5, 0.0, 1.0),
+             T(1.0 - vent_cold));
+  u.lamp_frac =
+      lamp_no_cons * lamp_heat_ok * (w.is_day_smooth + (1.0 - w.is_day_smooth) * lamp_rh_ok);
   u.interlight_frac = u.lamp_frac;
-  u.blackout_screen_frac = (r.use_bl_scr ? 1.0 : 0.0) * (1.0 - w.is_day_smooth) *
-                           max_of(u.lamp_frac, u.interlight_frac);
+  u.blackout_screen_frac =
+      (r.use_bl_scr ? 1.0 : 0.0) * (1.0 - w.is_day_smooth) * max_of(u.lamp_frac, u.interlight_frac);
 
   // CO2.
   const double co2_sp = is_day_inside * r.co2_sp_day_ppm;

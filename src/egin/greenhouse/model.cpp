@@ -17,7 +17,8 @@ double pipe_capacity(const PipeDesign& p) {
   const double e2 = p.outer_diameter_m * p.outer_diameter_m;
   const double i2 = p.inner_diameter_m * p.inner_diameter_m;
   return 0.25 * std::numbers::pi * p.length_m_m2 *
-         ((e2 - i2) * c::kRhoSteelKg_m3 * c::kCpSteelJ_kg_k + i2 * c::kRhoWaterKg_m3 * c::kCpWaterJ_kg_k);
+         ((e2 - i2) * c::kRhoSteelKg_m3 * c::kCpSteelJ_kg_k +
+          i2 * c::kRhoWaterKg_m3 * c::kCpWaterJ_kg_k);
 }
 
 }  // namespace
@@ -36,8 +37,7 @@ GreenhouseModel make_model(GreenhouseDesign design) {
                                                     con.elevation_m / (293.15 * c::kRGasJ_kmol_k));
   k.pressure_pa = 101325.0 * std::pow(1.0 - 2.5577e-5 * con.elevation_m, 5.25588);
   k.cap_air_j_k_m2 = con.air_height_m * k.rho_air_cap_kg_m3 * c::kCpAirJ_kg_k;  // Eq. 8.23
-  k.cap_top_j_k_m2 =
-      (con.mean_height_m - con.air_height_m) * k.rho_air_cap_kg_m3 * c::kCpAirJ_kg_k;
+  k.cap_top_j_k_m2 = (con.mean_height_m - con.air_height_m) * k.rho_air_cap_kg_m3 * c::kCpAirJ_kg_k;
   k.cap_flr_j_k_m2 = d.floor.thickness_m * d.floor.density_kg_m3 * d.floor.specific_heat_j_kg_k;
   for (std::size_t i = 0; i < 5; ++i) {
     k.cap_so_j_k_m2[i] = c::kSoilLayerThicknessM[i] * d.soil.volumetric_heat_capacity_j_m3_k;
@@ -50,7 +50,7 @@ GreenhouseModel make_model(GreenhouseDesign design) {
   k.cap_gro_pipe_j_k_m2 = pipe_capacity(d.grow_pipes);
   k.a_pipe = std::numbers::pi * d.pipes.length_m_m2 * d.pipes.outer_diameter_m;  // Table 8.3
   k.a_gro_pipe = std::numbers::pi * d.grow_pipes.length_m_m2 * d.grow_pipes.outer_diameter_m;
-  k.f_can_flr = 1.0 - 0.49 * k.a_pipe;                                          // Table 8.3
+  k.f_can_flr = 1.0 - 0.49 * k.a_pipe;  // Table 8.3
   k.pipe_conv_coef = 1.99 * std::numbers::pi * d.pipes.outer_diameter_m * d.pipes.length_m_m2;
   k.gro_pipe_conv_coef =
       1.99 * std::numbers::pi * d.grow_pipes.outer_diameter_m * d.grow_pipes.length_m_m2;

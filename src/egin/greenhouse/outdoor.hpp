@@ -21,11 +21,11 @@ struct OutdoorConditions {
   /// air): the limit a wet pad brings the air to (Vanthoor 2011 Eq. 8.58, x_Pad).
   double x_pad_kg_kg = 0.0;
   // For controllers.
-  double is_day = 0.0;          // 1 with the sun up, 0 at night (interpolated in between)
-  double is_day_smooth = 0.0;   // the same, smooth
+  double is_day = 0.0;             // 1 with the sun up, 0 at night (interpolated in between)
+  double is_day_smooth = 0.0;      // the same, smooth
   double day_rad_sum_mj_m2 = 0.0;  // the whole local day's global radiation sum
-  double time_of_day_h = 0.0;   // local standard time
-  double day_of_year = 1.0;     // local, 1 on 1 January (fractional)
+  double time_of_day_h = 0.0;      // local standard time
+  double day_of_year = 1.0;        // local, 1 on 1 January (fractional)
 };
 
 }  // namespace egin::greenhouse

@@ -86,7 +86,8 @@ inline double co2_mg_m3(double t_c, double ppm) {
 /// be negative: then it rises as x falls below sp).
 template <typename T>
 T proportional(const T& x, const T& set_point, double band, double lo, double hi) {
-  return lo + (hi - lo) * logistic(T((2.0 / band) * std::log(100.0) * (x - set_point - band / 2.0)));
+  return lo +
+         (hi - lo) * logistic(T((2.0 / band) * std::log(100.0) * (x - set_point - band / 2.0)));
 }
 
 }  // namespace egin::greenhouse

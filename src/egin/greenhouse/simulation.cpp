@@ -10,13 +10,15 @@ SeasonSummary run_simulation(const GreenhouseModel& model,
                              Controller& controller, const SimulationOptions& options,
                              const StepObserver& on_step, const ProgressObserver& on_progress) {
   if (!(options.step_s > 0.0)) throw std::invalid_argument("simulation: the step must be positive");
-  const double start = std::isnan(options.start_utc_s) ? weather->first_utc_s() : options.start_utc_s;
+  const double start =
+      std::isnan(options.start_utc_s) ? weather->first_utc_s() : options.start_utc_s;
   const double duration =
       std::isnan(options.duration_s) ? weather->end_utc_s() - start : options.duration_s;
   if (!(duration > 0.0)) throw std::invalid_argument("simulation: nothing to simulate");
   const auto steps = static_cast<long>(std::ceil(duration / options.step_s - 1e-9));
 
-  GreenhouseTwin twin(model, weather, greenlight_initial_state(options.crop), start, options.solver);
+  GreenhouseTwin twin(model, weather, greenlight_initial_state(options.crop), start,
+                      options.solver);
   const ContinuousController* continuous = options.sampled ? nullptr : controller.continuous();
 
   SeasonSummary s;

@@ -30,7 +30,7 @@ namespace egin::greenhouse {
 struct SimulationOptions {
   double start_utc_s = std::numeric_limits<double>::quiet_NaN();  // NaN: the weather's start
   double duration_s = std::numeric_limits<double>::quiet_NaN();   // NaN: to the weather's end
-  double step_s = 300.0;  // control and output step
+  double step_s = 300.0;                                          // control and output step
   /// Use a controller's sampled form even when it offers a continuous one.
   bool sampled = false;
   InitialCrop crop = InitialCrop::kYoung;
@@ -68,6 +68,7 @@ using ProgressObserver = std::function<void(double done)>;
 SeasonSummary run_simulation(const GreenhouseModel& model,
                              const std::shared_ptr<const WeatherForcing>& weather,
                              Controller& controller, const SimulationOptions& options,
-                             const StepObserver& on_step = {}, const ProgressObserver& on_progress = {});
+                             const StepObserver& on_step = {},
+                             const ProgressObserver& on_progress = {});
 
 }  // namespace egin::greenhouse

@@ -41,8 +41,8 @@ StateVector greenlight_initial_state(InitialCrop crop) {
   // .json "init" values (GreenLight 2.0).
   x[kCo2Air] = 722.0;
   x[kCo2Top] = 722.0;
-  for (int i : {kTAir, kTTop, kTCovIn, kTCovE, kTThScr, kTBlScr, kTFlr, kTSo1, kTPipe,
-                kTGroPipe, kTLamp, kTIntLamp}) {
+  for (int i : {kTAir, kTTop, kTCovIn, kTCovE, kTThScr, kTBlScr, kTFlr, kTSo1, kTPipe, kTGroPipe,
+                kTLamp, kTIntLamp}) {
     x[i] = 16.5;
   }
   x[kTSo2] = 13.364;

@@ -92,21 +92,21 @@ struct TomatoInputs {
 
 template <typename T>
 struct TomatoRates {
-  T lai;                      // m² m⁻²
-  T mc_air_buf_mg_m2_s;       // gross assimilate into the buffer (CH2O)
-  T mc_buf_fruit_mg_m2_s;     // buffer → fruit
-  T mc_buf_leaf_mg_m2_s;      // buffer → leaves
-  T mc_buf_stem_mg_m2_s;      // buffer → stems
-  T mc_buf_air_mg_m2_s;       // growth respiration (CH2O)
-  T mc_fruit_air_mg_m2_s;     // maintenance respiration, fruit
-  T mc_leaf_air_mg_m2_s;      // maintenance respiration, leaves
-  T mc_stem_air_mg_m2_s;      // maintenance respiration, stems
-  T mc_fruit_har_mg_m2_s;     // fruit harvest
-  T mc_leaf_har_mg_m2_s;      // leaf pruning
-  T mc_air_can_mg_co2_m2_s;   // net CO2 taken from the air (photosynthesis − respiration)
+  T lai;                     // m² m⁻²
+  T mc_air_buf_mg_m2_s;      // gross assimilate into the buffer (CH2O)
+  T mc_buf_fruit_mg_m2_s;    // buffer → fruit
+  T mc_buf_leaf_mg_m2_s;     // buffer → leaves
+  T mc_buf_stem_mg_m2_s;     // buffer → stems
+  T mc_buf_air_mg_m2_s;      // growth respiration (CH2O)
+  T mc_fruit_air_mg_m2_s;    // maintenance respiration, fruit
+  T mc_leaf_air_mg_m2_s;     // maintenance respiration, leaves
+  T mc_stem_air_mg_m2_s;     // maintenance respiration, stems
+  T mc_fruit_har_mg_m2_s;    // fruit harvest
+  T mc_leaf_har_mg_m2_s;     // leaf pruning
+  T mc_air_can_mg_co2_m2_s;  // net CO2 taken from the air (photosynthesis − respiration)
   T d_c_buf, d_c_leaf, d_c_stem, d_c_fruit;  // mg CH2O m⁻² s⁻¹
-  T d_t_can_sum;              // °C d s⁻¹
-  T d_t_can24;                // °C s⁻¹
+  T d_t_can_sum;                             // °C d s⁻¹
+  T d_t_can24;                               // °C s⁻¹
 };
 
 /// Katzin 2021 Eq. 7.45: a smooth switch rising from 0 to max_rate over about `smooth` around
@@ -128,12 +128,11 @@ TomatoRates<T> tomato_rates(const TomatoParameters& p, const TomatoInputs<T>& in
   // Electron transport (Vanthoor §9.5.1.2).
   const T j25_can_max = r.lai * p.j25_leaf_max_umol_m2_s;  // Eq. 9.16
   const T t_can_k = t_can + 273.15;
-  const T j_pot = j25_can_max *
-                  exp(p.e_j_j_mol * (t_can_k - p.t25_k) / (p.r_gas_j_mol_k * t_can_k * p.t25_k)) *
-                  (1.0 + std::exp((p.s_j_j_mol_k * p.t25_k - p.h_j_j_mol) /
-                                  (p.r_gas_j_mol_k * p.t25_k))) /
-                  (1.0 + exp((p.s_j_j_mol_k * t_can_k - p.h_j_j_mol) /
-                             (p.r_gas_j_mol_k * t_can_k)));  // Eq. 9.15
+  const T j_pot =
+      j25_can_max * exp(p.e_j_j_mol * (t_can_k - p.t25_k) / (p.r_gas_j_mol_k * t_can_k * p.t25_k)) *
+      (1.0 + std::exp((p.s_j_j_mol_k * p.t25_k - p.h_j_j_mol) / (p.r_gas_j_mol_k * p.t25_k))) /
+      (1.0 +
+       exp((p.s_j_j_mol_k * t_can_k - p.h_j_j_mol) / (p.r_gas_j_mol_k * t_can_k)));  // Eq. 9.15
   const T a_par = p.alpha * in.par_can_umol_m2_s;
   const T j = (1.0 / (2.0 * p.theta)) *
               (j_pot + a_par -
@@ -147,15 +146,16 @@ TomatoRates<T> tomato_rates(const TomatoParameters& p, const TomatoInputs<T>& in
   // negative compensation point in a cold canopy (a young crop below ~17 °C), where Eq. 9.12's
   // denominator c + 2Γ can pass through zero; the twin keeps Γ ≥ 0 (GreenLight does not, and
   // never meets it in its heated runs).
-  const T gamma = max_of(T(leaf_ratio * p.c_gamma_ppm_k * t_can + 20.0 * p.c_gamma_ppm_k * (1.0 - leaf_ratio)),
-                         T(0.0));
+  const T gamma =
+      max_of(T(leaf_ratio * p.c_gamma_ppm_k * t_can + 20.0 * p.c_gamma_ppm_k * (1.0 - leaf_ratio)),
+             T(0.0));
   // Eq. 9.12–9.13. Their difference, j (c − Γ)² / (4 c (c + 2Γ)), is zero at the compensation
   // point and would rise again below it, without bound as c → 0; the twin holds it at zero for
   // c ≤ Γ (smoothly: value and slope are zero there), so a shut, sunlit house cannot draw its CO2
   // below zero. GreenLight's greenhouses never come near Γ (≈ 50 ppm in the air).
   const bool above_compensation = value_of(co2_stom) > value_of(gamma);
   const T photo = above_compensation ? T(j * (co2_stom - gamma) / (4.0 * (co2_stom + 2.0 * gamma)))
-                                     : T(0.0);                      // Eq. 9.12
+                                     : T(0.0);                                           // Eq. 9.12
   const T photorespiration = above_compensation ? T(photo * gamma / co2_stom) : T(0.0);  // Eq. 9.13
 
   // Smooth inhibitions (§9.7.2 Eq. B.1–B.6, Table 9.2).
@@ -174,14 +174,15 @@ TomatoRates<T> tomato_rates(const TomatoParameters& p, const TomatoInputs<T>& in
   r.mc_air_buf_mg_m2_s = p.m_ch2o_mg_umol * h_air_buf * (photo - photorespiration);  // Eq. 9.10
   r.mc_buf_fruit_mg_m2_s =
       h_buf_org * h_t_can * h_t_can24 * h_t_can_sum * g_t_can24 * p.rg_fruit_mg_m2_s;  // Eq. 9.24
-  r.mc_buf_leaf_mg_m2_s = h_buf_org * h_t_can24 * g_t_can24 * p.rg_leaf_mg_m2_s;  // Eq. 9.25
-  r.mc_buf_stem_mg_m2_s = h_buf_org * h_t_can24 * g_t_can24 * p.rg_stem_mg_m2_s;  // Eq. 9.25
+  r.mc_buf_leaf_mg_m2_s = h_buf_org * h_t_can24 * g_t_can24 * p.rg_leaf_mg_m2_s;       // Eq. 9.25
+  r.mc_buf_stem_mg_m2_s = h_buf_org * h_t_can24 * g_t_can24 * p.rg_stem_mg_m2_s;       // Eq. 9.25
 
   // Respiration (§9.5.4).
   r.mc_buf_air_mg_m2_s = p.c_leaf_g * r.mc_buf_leaf_mg_m2_s + p.c_stem_g * r.mc_buf_stem_mg_m2_s +
                          p.c_fruit_g * r.mc_buf_fruit_mg_m2_s;  // Eq. 9.43–9.44
-  const T maintenance = (1.0 - std::exp(-p.c_rgr_s * p.rgr_s)) *
-                        exp(T(0.1 * std::log(p.q10m) * (t24 - 25.0)));  // Eq. 9.45: q10m^(0.1(T24−25))
+  const T maintenance =
+      (1.0 - std::exp(-p.c_rgr_s * p.rgr_s)) *
+      exp(T(0.1 * std::log(p.q10m) * (t24 - 25.0)));  // Eq. 9.45: q10m^(0.1(T24−25))
   r.mc_leaf_air_mg_m2_s = maintenance * in.c_leaf_mg_m2 * p.c_leaf_m_s;
   r.mc_stem_air_mg_m2_s = maintenance * in.c_stem_mg_m2 * p.c_stem_m_s;
   r.mc_fruit_air_mg_m2_s = maintenance * in.c_fruit_mg_m2 * p.c_fruit_m_s;

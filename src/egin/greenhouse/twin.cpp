@@ -58,8 +58,9 @@ bool same_controls(const Controls& a, const Controls& b) {
 }
 
 void check(int flag, const char* what) {
-  if (flag < 0) throw std::runtime_error(std::string("greenhouse twin: ") + what + " failed (" +
-                                         std::to_string(flag) + ")");
+  if (flag < 0)
+    throw std::runtime_error(std::string("greenhouse twin: ") + what + " failed (" +
+                             std::to_string(flag) + ")");
 }
 
 }  // namespace
@@ -154,8 +155,8 @@ struct GreenhouseTwin::Impl {
       xa[static_cast<std::size_t>(i)] = AdScalar(state[i], kStateCount, i);
     }
     const OutdoorConditions w = outdoor_at(t);
-    const ControlsT<AdScalar> u = controller != nullptr ? controller->controls(xa.data(), w)
-                                                        : cast_controls<AdScalar>(held);
+    const ControlsT<AdScalar> u =
+        controller != nullptr ? controller->controls(xa.data(), w) : cast_controls<AdScalar>(held);
     std::array<AdScalar, kStateCount> fa;
     climate_rates(model, xa.data(), w, u, fa.data(), static_cast<Fluxes<AdScalar>*>(nullptr));
     for (int i = 0; i < kStateCount; ++i) {
@@ -169,9 +170,9 @@ struct GreenhouseTwin::Impl {
 
   /// CVODE's linear-system callback: M = I − γ J, with J kept between calls while CVODE says it
   /// may be reused (jok), so only the cheap update runs at most steps.
-  static int linear_system(sunrealtype t, N_Vector yv, N_Vector /*fy*/, SUNMatrix m, sunbooleantype jok,
-                           sunbooleantype* jcur, sunrealtype gamma, void* user, N_Vector /*tmp1*/,
-                           N_Vector /*tmp2*/, N_Vector /*tmp3*/) {
+  static int linear_system(sunrealtype t, N_Vector yv, N_Vector /*fy*/, SUNMatrix m,
+                           sunbooleantype jok, sunbooleantype* jcur, sunrealtype gamma, void* user,
+                           N_Vector /*tmp1*/, N_Vector /*tmp2*/, N_Vector /*tmp3*/) {
     auto* self = static_cast<Impl*>(user);
     if (jok == SUNFALSE || !self->have_jacobian) {
       self->autodiff_jacobian(t, N_VGetArrayPointer(yv), self->saved_jacobian);
@@ -202,16 +203,18 @@ struct GreenhouseTwin::Impl {
       double v = options.atol_temperature_k;
       if (i == kVpAir || i == kVpTop) v = options.atol_vapour_pa;
       if (i == kCo2Air || i == kCo2Top) v = options.atol_co2_mg_m3;
-      if (i == kCBuf || i == kCLeaf || i == kCStem || i == kCFruit) v = options.atol_carbohydrate_mg_m2;
+      if (i == kCBuf || i == kCLeaf || i == kCStem || i == kCFruit)
+        v = options.atol_carbohydrate_mg_m2;
       if (i == kTCanSum) v = options.atol_temperature_sum_c_d;
-      if (i == kTLamp || i == kTIntLamp || i == kTThScr || i == kTBlScr) v = options.atol_light_node_k;
+      if (i == kTLamp || i == kTIntLamp || i == kTThScr || i == kTBlScr)
+        v = options.atol_light_node_k;
       NV_Ith_S(atol, i) = v;
     }
     check(CVodeSVtolerances(cvode, options.rtol, atol), "CVodeSVtolerances");
     N_VDestroy(atol);
     a = SUNDenseMatrix(kStateCount, kStateCount, ctx);
     ls = options.linear_solver == LinearSolver::kFixedSizeLu ? make_dense_lu_solver(ctx)
-                                                              : SUNLinSol_Dense(y, a, ctx);
+                                                             : SUNLinSol_Dense(y, a, ctx);
     if (ls == nullptr) throw std::runtime_error("greenhouse twin: no linear solver");
     check(CVodeSetLinearSolver(cvode, ls, a), "CVodeSetLinearSolver");
     if (options.jacobian == JacobianMethod::kAutoDiff) {
@@ -219,8 +222,10 @@ struct GreenhouseTwin::Impl {
     }
     check(CVodeSetMaxStep(cvode, options.max_step_s), "CVodeSetMaxStep");
     check(CVodeSetMaxOrd(cvode, options.max_order), "CVodeSetMaxOrd");
-    check(CVodeSetDeltaGammaMaxLSetup(cvode, options.delta_gamma_max), "CVodeSetDeltaGammaMaxLSetup");
-    if (options.initial_step_s > 0.0) check(CVodeSetInitStep(cvode, options.initial_step_s), "CVodeSetInitStep");
+    check(CVodeSetDeltaGammaMaxLSetup(cvode, options.delta_gamma_max),
+          "CVodeSetDeltaGammaMaxLSetup");
+    if (options.initial_step_s > 0.0)
+      check(CVodeSetInitStep(cvode, options.initial_step_s), "CVodeSetInitStep");
     check(CVodeSetMaxNumSteps(cvode, 100000), "CVodeSetMaxNumSteps");
     check(CVodeQuadInit(cvode, &Impl::quad_rhs, yq), "CVodeQuadInit");
     check(CVodeSetQuadErrCon(cvode, SUNFALSE), "CVodeSetQuadErrCon");
@@ -237,9 +242,9 @@ struct GreenhouseTwin::Impl {
     sunrealtype t_ret = t_rel_s;
     const int flag = CVode(cvode, t_out, y, &t_ret, CV_NORMAL);
     if (flag < 0) {
-      throw std::runtime_error("greenhouse twin: CVODE failed at t = " +
-                               std::to_string(start_utc_s + t_ret) + " s (flag " +
-                               std::to_string(flag) + ")");
+      throw std::runtime_error(
+          "greenhouse twin: CVODE failed at t = " + std::to_string(start_utc_s + t_ret) +
+          " s (flag " + std::to_string(flag) + ")");
     }
     t_rel_s = t_ret;
     for (int i = 0; i < kStateCount; ++i) x[static_cast<std::size_t>(i)] = NV_Ith_S(y, i);
@@ -252,13 +257,15 @@ struct GreenhouseTwin::Impl {
     check(CVodeReInit(cvode, t_rel_s, y), "CVodeReInit");
     for (int i = 0; i < kQuadratureCount; ++i) NV_Ith_S(yq, i) = q[static_cast<std::size_t>(i)];
     check(CVodeQuadReInit(cvode, yq), "CVodeQuadReInit");
-    if (options.initial_step_s > 0.0) check(CVodeSetInitStep(cvode, options.initial_step_s), "CVodeSetInitStep");
+    if (options.initial_step_s > 0.0)
+      check(CVodeSetInitStep(cvode, options.initial_step_s), "CVodeSetInitStep");
     solver_ahead = false;
   }
 };
 
 GreenhouseTwin::GreenhouseTwin(GreenhouseModel model, std::shared_ptr<const WeatherForcing> weather,
-                               const StateVector& initial, double start_utc_s, SolverOptions options)
+                               const StateVector& initial, double start_utc_s,
+                               SolverOptions options)
     : impl_(std::make_unique<Impl>()) {
   if (!weather) throw std::invalid_argument("greenhouse twin: no weather");
   impl_->model = std::move(model);
@@ -301,13 +308,12 @@ const GreenhouseModel& GreenhouseTwin::model() const { return impl_->model; }
 
 OutdoorConditions GreenhouseTwin::outdoor() const { return impl_->outdoor_at(impl_->t_rel_s); }
 
-Controls GreenhouseTwin::controls() const {
-  return impl_->controls_at(impl_->x.data(), outdoor());
-}
+Controls GreenhouseTwin::controls() const { return impl_->controls_at(impl_->x.data(), outdoor()); }
 
 Outputs GreenhouseTwin::outputs() const {
   const OutdoorConditions w = outdoor();
-  return make_outputs(impl_->model, time_utc_s(), impl_->x, impl_->controls_at(impl_->x.data(), w), w);
+  return make_outputs(impl_->model, time_utc_s(), impl_->x, impl_->controls_at(impl_->x.data(), w),
+                      w);
 }
 
 Outputs GreenhouseTwin::outputs(const Controls& controls) const {

@@ -70,7 +70,8 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 std::vector<std::string> WeatherForcingReport::lines() const {
   std::vector<std::string> out;
   auto add = [&](std::size_t n, const char* what) {
-    if (n > 0) out.push_back(fmt::format("{}: {} {} filled by interpolation in time", source, n, what));
+    if (n > 0)
+      out.push_back(fmt::format("{}: {} {} filled by interpolation in time", source, n, what));
   };
   add(filled_t_out, "missing t_out_c values");
   add(filled_humidity, "missing humidity values");
@@ -83,18 +84,18 @@ std::vector<std::string> WeatherForcingReport::lines() const {
                               source, time_gaps, longest_time_gap_s / 3600.0));
   }
   if (estimated_sky > 0) {
-    out.push_back(fmt::format("{}: {} sky temperatures estimated (Monteith & Unsworth 2013 with "
-                              "cloud from Rs/Rso){}",
-                              source, estimated_sky,
-                              sky_estimated_default_cloud ? ", some assuming 50 % cloud" : ""));
+    out.push_back(fmt::format(
+        "{}: {} sky temperatures estimated (Monteith & Unsworth 2013 with "
+        "cloud from Rs/Rso){}",
+        source, estimated_sky, sky_estimated_default_cloud ? ", some assuming 50 % cloud" : ""));
   }
   if (co2_default) {
-    out.push_back(fmt::format("{}: no co2_out_ppm column: {:.0f} ppm assumed", source,
-                              kDefaultCo2OutPpm));
+    out.push_back(
+        fmt::format("{}: no co2_out_ppm column: {:.0f} ppm assumed", source, kDefaultCo2OutPpm));
   }
   if (soil_default) {
-    out.push_back(fmt::format("{}: no t_soil_c column: the design's deep-soil annual cycle used",
-                              source));
+    out.push_back(
+        fmt::format("{}: no t_soil_c column: the design's deep-soil annual cycle used", source));
   }
   return out;
 }

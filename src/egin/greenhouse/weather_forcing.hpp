@@ -45,10 +45,10 @@ struct WeatherForcingReport {
   std::size_t filled_co2 = 0;
   std::size_t filled_soil = 0;
   std::size_t estimated_sky = 0;
-  std::size_t time_gaps = 0;            // steps between records longer than the period
+  std::size_t time_gaps = 0;  // steps between records longer than the period
   double longest_time_gap_s = 0.0;
-  bool co2_default = false;             // column absent: kDefaultCo2OutPpm used
-  bool soil_default = false;            // column absent: the design's deep-soil sine used
+  bool co2_default = false;                  // column absent: kDefaultCo2OutPpm used
+  bool soil_default = false;                 // column absent: the design's deep-soil sine used
   bool sky_estimated_default_cloud = false;  // some sky temperatures assumed 50 % cloud
   /// One line per thing filled or assumed, for the user.
   [[nodiscard]] std::vector<std::string> lines() const;

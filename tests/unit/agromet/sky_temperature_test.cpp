@@ -41,7 +41,8 @@ TEST(SkyTemperature, CloudFromClearness) {
 
 TEST(SkyTemperature, GivenValuesKeptAndNightCarriesTheDaysCloud) {
   const std::string csv =
-      "# latitude_deg: 42.3\n# longitude_deg: 69.6\n# elevation_m: 500\n# wind_height_m: 10\n# period_s: 3600\n"
+      "# latitude_deg: 42.3\n# longitude_deg: 69.6\n# elevation_m: 500\n# wind_height_m: 10\n# "
+      "period_s: 3600\n"
       "time,t_out_c,rh_out_pct,iglob_w_m2,wind_m_s,t_sky_c\n"
       "2025-07-01T03:00+05:00,20,50,0,1,\n"        // night before any sunlit hour: default cloud
       "2025-07-01T13:00+05:00,35,20,880,1,\n"      // sunny noon: cloud from Rs/Rso

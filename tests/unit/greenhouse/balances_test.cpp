@@ -37,10 +37,12 @@ TEST(Balances, EveryInternalFlowIsCountedTwice) {
   std::mt19937 rng(20250701);
   std::uniform_real_distribution<double> share(0.0, 1.0);
   std::uniform_real_distribution<double> temp(-10.0, 40.0);
-  for (const char* name : {"greenlight-venlo", "greenlight-venlo-hps", "turkistan-korean-multispan"}) {
+  for (const char* name :
+       {"greenlight-venlo", "greenlight-venlo-hps", "turkistan-korean-multispan"}) {
     const GreenhouseModel m = make_model(test::design(name).design);
     for (int trial = 0; trial < 20; ++trial) {
-      StateVector x = greenlight_initial_state(trial % 2 ? InitialCrop::kMature : InitialCrop::kYoung);
+      StateVector x =
+          greenlight_initial_state(trial % 2 ? InitialCrop::kMature : InitialCrop::kYoung);
       for (int i : {kTAir, kTTop, kTCan, kTCovIn, kTCovE, kTThScr, kTBlScr, kTFlr, kTSo1, kTSo2,
                     kTSo3, kTSo4, kTSo5, kTPipe, kTGroPipe, kTLamp, kTIntLamp}) {
         x[i] = temp(rng);
@@ -71,19 +73,28 @@ TEST(Balances, EveryInternalFlowIsCountedTwice) {
       climate_rates(m, x.data(), w, u, d.data(), &f);
       // The difference quotient's own round-off: ~1e-16 of the store per step kH.
       auto roundoff = [](double store) { return 1e-15 * std::abs(store) / kH; };
-      const double de = store_rate([&](const StateVector& s) { return energy_store_j_m2(m, s.data(), u); }, x, d);
-      const double e_flow = energy_boundary_w_m2(f) + energy_capacity_change_w_m2(m, x.data(), d.data(), f);
-      EXPECT_NEAR(de, e_flow, roundoff(energy_store_j_m2(m, x.data(), u)) + 1e-9 * std::abs(f.r_sky_w_m2))
+      const double de =
+          store_rate([&](const StateVector& s) { return energy_store_j_m2(m, s.data(), u); }, x, d);
+      const double e_flow =
+          energy_boundary_w_m2(f) + energy_capacity_change_w_m2(m, x.data(), d.data(), f);
+      EXPECT_NEAR(de, e_flow,
+                  roundoff(energy_store_j_m2(m, x.data(), u)) + 1e-9 * std::abs(f.r_sky_w_m2))
           << name << " trial " << trial;
-      const double dw = store_rate([&](const StateVector& s) { return water_store_kg_m2(m, s.data()); }, x, d);
-      const double w_flow = water_boundary_kg_m2_s(f) + water_capacity_change_kg_m2_s(x.data(), d.data(), f);
-      EXPECT_NEAR(dw, w_flow, roundoff(water_store_kg_m2(m, x.data())) + 1e-12 * std::abs(f.mv_vent_kg_m2_s))
+      const double dw =
+          store_rate([&](const StateVector& s) { return water_store_kg_m2(m, s.data()); }, x, d);
+      const double w_flow =
+          water_boundary_kg_m2_s(f) + water_capacity_change_kg_m2_s(x.data(), d.data(), f);
+      EXPECT_NEAR(dw, w_flow,
+                  roundoff(water_store_kg_m2(m, x.data())) + 1e-12 * std::abs(f.mv_vent_kg_m2_s))
           << name << " trial " << trial;
-      const double dc = store_rate([&](const StateVector& s) { return carbon_store_mg_co2_m2(m, s.data()); }, x, d);
-      EXPECT_NEAR(dc, carbon_boundary_mg_co2_m2_s(m, f), roundoff(carbon_store_mg_co2_m2(m, x.data())))
+      const double dc = store_rate(
+          [&](const StateVector& s) { return carbon_store_mg_co2_m2(m, s.data()); }, x, d);
+      EXPECT_NEAR(dc, carbon_boundary_mg_co2_m2_s(m, f),
+                  roundoff(carbon_store_mg_co2_m2(m, x.data())))
           << name << " trial " << trial;
       // A flux left out of a balance would be far above these: e.g. the sun absorbed.
-      EXPECT_GT(std::abs(f.r_sun_absorbed_w_m2) + std::abs(f.r_sky_w_m2), 1e3 * roundoff(energy_store_j_m2(m, x.data(), u)));
+      EXPECT_GT(std::abs(f.r_sun_absorbed_w_m2) + std::abs(f.r_sky_w_m2),
+                1e3 * roundoff(energy_store_j_m2(m, x.data(), u)));
     }
   }
 }
@@ -116,12 +127,15 @@ TEST(Balances, StoresCloseOverTenDaysToSolverTolerance) {
     const double dc = carbon_store_mg_co2_m2(m, x.data()) - c0;
     // Scales: the energy that crossed the boundary, the water transpired, the CO2 dosed.
     const double e_scale = t.heat_pipe_j_m2 + t.lamp_j_m2;
-    std::printf("%s: energy residual %.3g of %.3g J/m2, water %.3g of %.3g kg/m2, carbon %.3g of %.3g mg/m2\n",
-                period, de - t.energy_boundary_j_m2 - t.energy_capacity_change_j_m2, e_scale,
-                dw - t.water_boundary_kg_m2 - t.water_capacity_change_kg_m2, t.transpiration_kg_m2,
-                dc - t.carbon_boundary_mg_co2_m2, t.co2_dosed_mg_m2);
+    std::printf(
+        "%s: energy residual %.3g of %.3g J/m2, water %.3g of %.3g kg/m2, carbon %.3g of %.3g "
+        "mg/m2\n",
+        period, de - t.energy_boundary_j_m2 - t.energy_capacity_change_j_m2, e_scale,
+        dw - t.water_boundary_kg_m2 - t.water_capacity_change_kg_m2, t.transpiration_kg_m2,
+        dc - t.carbon_boundary_mg_co2_m2, t.co2_dosed_mg_m2);
     EXPECT_NEAR(de, t.energy_boundary_j_m2 + t.energy_capacity_change_j_m2, 2e-5 * e_scale);
-    EXPECT_NEAR(dw, t.water_boundary_kg_m2 + t.water_capacity_change_kg_m2, 1e-5 * t.transpiration_kg_m2);
+    EXPECT_NEAR(dw, t.water_boundary_kg_m2 + t.water_capacity_change_kg_m2,
+                1e-5 * t.transpiration_kg_m2);
     EXPECT_NEAR(dc, t.carbon_boundary_mg_co2_m2, 1e-5 * t.co2_dosed_mg_m2);
     // The capacity-change terms are small against the flows they sit beside.
     EXPECT_LT(std::abs(t.water_capacity_change_kg_m2), 0.01 * t.transpiration_kg_m2);

@@ -94,13 +94,14 @@ TEST(ClimateRates, GreenLightFirstDerivativesOfTheWinterRun) {
   const auto weather = test::sel2000("jan01_11d");
   const OutdoorConditions w = weather->at(weather->first_utc_s());
   const StateVector x = greenlight_initial_state(InitialCrop::kYoung);
-  const Controls u = greenlight_rule_controls(GreenLightRules{}, RuleInputs<double>{x[kTAir], x[kVpAir], x[kCo2Air]}, w);
+  const Controls u = greenlight_rule_controls(
+      GreenLightRules{}, RuleInputs<double>{x[kTAir], x[kVpAir], x[kCo2Air]}, w);
   Fluxes<double> f;
   rates(m, x, w, u, &f);
-  EXPECT_NEAR(f.h_boil_pipe_w_m2, 300.0, 1e-3);              // hBoilPipe 300
-  EXPECT_NEAR(f.mc_ext_air_mg_m2_s, 5.14, 1e-6);             // mcExtAir 5.14
-  EXPECT_NEAR(f.mv_can_air_kg_m2_s, 4.64225e-07, 1e-11);     // mvCanAir 4.64225e-07
-  EXPECT_NEAR(f.lai, 0.116189, 1e-6);                        // lai
+  EXPECT_NEAR(f.h_boil_pipe_w_m2, 300.0, 1e-3);               // hBoilPipe 300
+  EXPECT_NEAR(f.mc_ext_air_mg_m2_s, 5.14, 1e-6);              // mcExtAir 5.14
+  EXPECT_NEAR(f.mv_can_air_kg_m2_s, 4.64225e-07, 1e-11);      // mvCanAir 4.64225e-07
+  EXPECT_NEAR(f.lai, 0.116189, 1e-6);                         // lai
   EXPECT_NEAR(co2_ppm(x[kTAir], x[kCo2Air]), 389.921, 1e-3);  // co2InPpm
 }
 

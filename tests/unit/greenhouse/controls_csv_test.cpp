@@ -35,7 +35,8 @@ TEST(ControlsCsv, HoldIsTheDefault) {
 
 TEST(ControlsCsv, LinearInterpolation) {
   const ControlsSeries s = ControlsSeries::parse(
-      "# interpolation: linear\ntime,boiler_frac\n2025-01-01T00:00Z,0\n2025-01-01T00:10Z,1\n", "c.csv");
+      "# interpolation: linear\ntime,boiler_frac\n2025-01-01T00:00Z,0\n2025-01-01T00:10Z,1\n",
+      "c.csv");
   EXPECT_DOUBLE_EQ(s.at(t("2025-01-01T00:05Z")).boiler_frac, 0.5);
   EXPECT_DOUBLE_EQ(s.at(t("2025-01-01T00:02Z")).boiler_frac, 0.2);
 }
@@ -49,16 +50,21 @@ TEST(ControlsCsv, BadFilesNameLineAndColumn) {
     }
     return std::string("(no error)");
   };
-  EXPECT_EQ(message("time,boiler_frac\n2025-01-01T00:00Z,1.5\n"),
-            "c.csv:2: field 'boiler_frac': value 1.5 is out of range (expected 0 to 1 (share, 0 to 1))");
-  EXPECT_NE(message("time,boiler\n2025-01-01T00:00Z,1\n").find("c.csv:1: field 'boiler': unknown column"),
-            std::string::npos);
+  EXPECT_EQ(
+      message("time,boiler_frac\n2025-01-01T00:00Z,1.5\n"),
+      "c.csv:2: field 'boiler_frac': value 1.5 is out of range (expected 0 to 1 (share, 0 to 1))");
+  EXPECT_NE(
+      message("time,boiler\n2025-01-01T00:00Z,1\n").find("c.csv:1: field 'boiler': unknown column"),
+      std::string::npos);
   EXPECT_NE(message("boiler_frac\n1\n").find("no time column"), std::string::npos);
-  EXPECT_NE(message("time,boiler_frac\n2025-01-01,1\n").find("c.csv:2: field 'time'"), std::string::npos);
+  EXPECT_NE(message("time,boiler_frac\n2025-01-01,1\n").find("c.csv:2: field 'time'"),
+            std::string::npos);
   EXPECT_NE(message("time,boiler_frac\n2025-01-01T00:10Z,1\n2025-01-01T00:05Z,1\n").find("c.csv:3"),
             std::string::npos);
-  EXPECT_NE(message("time,boiler_frac\n2025-01-01T00:00Z,x\n").find("not a number"), std::string::npos);
-  EXPECT_NE(message("# interpolation: cubic\ntime,boiler_frac\n").find("hold or linear"), std::string::npos);
+  EXPECT_NE(message("time,boiler_frac\n2025-01-01T00:00Z,x\n").find("not a number"),
+            std::string::npos);
+  EXPECT_NE(message("# interpolation: cubic\ntime,boiler_frac\n").find("hold or linear"),
+            std::string::npos);
   EXPECT_NE(message("time,boiler_frac\n").find("no rows"), std::string::npos);
 }
 

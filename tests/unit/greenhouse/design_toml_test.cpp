@@ -54,8 +54,8 @@ TEST(DesignToml, HpsInheritsAndOverridesTheLamps) {
   const GreenhouseDesign hps = test::design("greenlight-venlo-hps").design;
   EXPECT_NEAR(hps.lamps.max_input_w_m2, 200.0 / 1.8, 1e-9);
   EXPECT_DOUBLE_EQ(hps.lamps.heat_capacity_j_k_m2, 100.0);
-  EXPECT_DOUBLE_EQ(hps.lamps.area_m2_m2, 0.02);               // from the base
-  EXPECT_DOUBLE_EQ(hps.construction.floor_area_m2, 4e4);      // from the base
+  EXPECT_DOUBLE_EQ(hps.lamps.area_m2_m2, 0.02);           // from the base
+  EXPECT_DOUBLE_EQ(hps.construction.floor_area_m2, 4e4);  // from the base
 }
 
 TEST(DesignToml, TurkistanHasItsHotClimateEquipment) {
@@ -76,21 +76,31 @@ TEST(DesignToml, TurkistanHasItsHotClimateEquipment) {
 TEST(DesignToml, BadInputNamesFileLineAndKey) {
   const std::string head = "name = \"x\"\nsource = \"test\"\nbase = \"greenlight-venlo\"\n";
   EXPECT_EQ(message_of(head + "[cover]\ntau_par = 1.3\n"),
-            "bad.toml:5: field 'cover.tau_par': value 1.3 is out of range (expected 0 to 1 (share, 0 to 1))");
-  EXPECT_NE(message_of(head + "[cover]\ntau_pr = 0.8\n").find("bad.toml:5: field 'cover.tau_pr': unknown key"),
+            "bad.toml:5: field 'cover.tau_par': value 1.3 is out of range (expected 0 to 1 (share, "
+            "0 to 1))");
+  EXPECT_NE(message_of(head + "[cover]\ntau_pr = 0.8\n")
+                .find("bad.toml:5: field 'cover.tau_pr': unknown key"),
             std::string::npos);
-  EXPECT_NE(message_of(head + "[roof]\nx = 1\n").find("field 'roof': unknown key"), std::string::npos);
-  EXPECT_NE(message_of(head + "[cover]\ntau_par = 0.9\nrho_par = 0.2\n").find("transmission plus reflection"),
+  EXPECT_NE(message_of(head + "[roof]\nx = 1\n").find("field 'roof': unknown key"),
             std::string::npos);
-  EXPECT_NE(message_of(head + "[construction]\nmean_height_m = 6.0\n").find("mean_height_m"), std::string::npos);
-  EXPECT_NE(message_of(head + "[heating_pipes]\ninner_diameter_m = 0.06\n").find("inner_diameter_m"),
+  EXPECT_NE(message_of(head + "[cover]\ntau_par = 0.9\nrho_par = 0.2\n")
+                .find("transmission plus reflection"),
             std::string::npos);
-  EXPECT_NE(message_of(head + "[controller.greenlight]\nt_sp_day_c = \"warm\"\n").find("not a number"),
+  EXPECT_NE(message_of(head + "[construction]\nmean_height_m = 6.0\n").find("mean_height_m"),
             std::string::npos);
+  EXPECT_NE(
+      message_of(head + "[heating_pipes]\ninner_diameter_m = 0.06\n").find("inner_diameter_m"),
+      std::string::npos);
+  EXPECT_NE(
+      message_of(head + "[controller.greenlight]\nt_sp_day_c = \"warm\"\n").find("not a number"),
+      std::string::npos);
   // Without a base every required section must be there.
-  EXPECT_NE(message_of("name = \"x\"\nsource = \"s\"\n").find("missing required section"), std::string::npos);
-  EXPECT_NE(message_of("source = \"s\"\nbase = \"greenlight-venlo\"\n").find("field 'name'"), std::string::npos);
-  EXPECT_NE(message_of("name = \"x\"\nsource = \"s\"\nbase = \"nowhere\"\n").find("unknown base"), std::string::npos);
+  EXPECT_NE(message_of("name = \"x\"\nsource = \"s\"\n").find("missing required section"),
+            std::string::npos);
+  EXPECT_NE(message_of("source = \"s\"\nbase = \"greenlight-venlo\"\n").find("field 'name'"),
+            std::string::npos);
+  EXPECT_NE(message_of("name = \"x\"\nsource = \"s\"\nbase = \"nowhere\"\n").find("unknown base"),
+            std::string::npos);
   EXPECT_NE(message_of("name = [\n").find("bad.toml"), std::string::npos);  // TOML syntax
 }
 

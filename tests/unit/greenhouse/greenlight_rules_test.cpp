@@ -17,7 +17,8 @@ namespace {
 Controls at_start(const std::string& period, double t_offset_s) {
   const auto weather = test::sel2000(period);
   const StateVector x = greenlight_initial_state(InitialCrop::kYoung);
-  return greenlight_rule_controls(GreenLightRules{}, RuleInputs<double>{x[kTAir], x[kVpAir], x[kCo2Air]},
+  return greenlight_rule_controls(GreenLightRules{},
+                                  RuleInputs<double>{x[kTAir], x[kVpAir], x[kCo2Air]},
                                   weather->at(weather->first_utc_s() + t_offset_s));
 }
 
@@ -48,7 +49,8 @@ TEST(GreenLightRules, VentsOpenForHeatAndHumidityNotWhenCold) {
   GreenLightRules r;
   OutdoorConditions w = test::summer_noon();
   auto roof = [&](double t_air, double rh) {
-    return greenlight_rule_controls(r, RuleInputs<double>{t_air, rh / 100.0 * sat_vp_pa(t_air), 700.0}, w)
+    return greenlight_rule_controls(
+               r, RuleInputs<double>{t_air, rh / 100.0 * sat_vp_pa(t_air), 700.0}, w)
         .roof_vent_frac;
   };
   // Day set point 19.5 °C, vents from 24.5 °C over a 4-K band (Katzin 2021 p. 119–121).
@@ -56,7 +58,8 @@ TEST(GreenLightRules, VentsOpenForHeatAndHumidityNotWhenCold) {
   EXPECT_NEAR(roof(26.5, 60.0), 0.5, 0.05);
   EXPECT_GT(roof(30.0, 60.0), 0.98);
   // Humidity above 87 % opens them even when not warm, over a 50 % band: 8 % at 99 % RH…
-  EXPECT_NEAR(roof(20.0, 99.0), 1.0 / (1.0 + std::exp(-2.0 / 50.0 * std::log(100.0) * (99.0 - 87.0 - 25.0))), 1e-3);
+  EXPECT_NEAR(roof(20.0, 99.0),
+              1.0 / (1.0 + std::exp(-2.0 / 50.0 * std::log(100.0) * (99.0 - 87.0 - 25.0))), 1e-3);
   EXPECT_GT(roof(20.0, 99.0), roof(20.0, 85.0));
   // …but not below the heating set point minus 1 K.
   EXPECT_LT(roof(17.0, 99.0), 0.01);

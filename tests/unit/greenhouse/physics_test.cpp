@@ -20,7 +20,8 @@ TEST(Physics, SaturationVapourPressure) {
   EXPECT_NEAR(sat_vp_pa(20.0), 610.78 * std::exp(17.2694 * 20.0 / 258.3), 1e-9);
   EXPECT_NEAR(sat_vp_pa(20.0), 2325.98, 0.01);
   for (double t = -20.0; t <= 50.0; t += 5.0) {
-    EXPECT_NEAR(sat_vp_pa(t) / (1000.0 * agromet::saturation_vapour_pressure_kpa(t)), 1.0, 0.015) << t;
+    EXPECT_NEAR(sat_vp_pa(t) / (1000.0 * agromet::saturation_vapour_pressure_kpa(t)), 1.0, 0.015)
+        << t;
   }
   // GreenLight 2.0's initial state: 1681.91 Pa at 16.5 °C is 90.0 % RH (the reference output).
   EXPECT_NEAR(100.0 * 1681.91 / sat_vp_pa(16.5), 90.0, 0.001);

@@ -48,7 +48,8 @@ TEST(Simulation, SummaryAgreesWithTheSeries) {
 TEST(Simulation, BandsCountHours) {
   const GreenhouseModel m = test::venlo();
   const auto w = test::sel2000("jan01_11d");
-  ReplayController off(ControlsSeries::parse("time,boiler_frac\n2001-01-01T00:00+01:00,0\n", "off.csv"));
+  ReplayController off(
+      ControlsSeries::parse("time,boiler_frac\n2001-01-01T00:00+01:00,0\n", "off.csv"));
   SimulationOptions o;
   o.duration_s = 86400.0;
   o.step_s = 600.0;

@@ -68,7 +68,8 @@ TEST(Tomato, TemperatureInhibitsFruitGrowth) {
   TomatoInputs<double> in{22.0, 20.0, 2000.0, 300.0, 700.0, 15e3, 9e4, 2.5e5, 2e5};
   const double ok = tomato_rates(p, in).mc_buf_fruit_mg_m2_s;
   in.t_can_c = 5.0;  // 5 K below t_can_min: 1 / (1 + e^(0.869·5)) = 1.3 % of the flow (Eq. B.2)
-  EXPECT_NEAR(tomato_rates(p, in).mc_buf_fruit_mg_m2_s / ok, 1.0 / (1.0 + std::exp(0.869 * 5.0)), 1e-3);
+  EXPECT_NEAR(tomato_rates(p, in).mc_buf_fruit_mg_m2_s / ok, 1.0 / (1.0 + std::exp(0.869 * 5.0)),
+              1e-3);
   in.t_can_c = 22.0;
   in.t_can_sum_c_d = 0.0;  // vegetative: no fruit growth yet (Eq. 9.27)
   EXPECT_LT(tomato_rates(p, in).mc_buf_fruit_mg_m2_s, 0.01 * ok);

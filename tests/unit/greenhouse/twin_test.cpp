@@ -31,7 +31,8 @@ std::shared_ptr<const WeatherForcing> constant_weather(double t_out_c, double rh
     p.t_out_c = t_out_c;
     p.rh_out_pct = rh_pct;
     const double hour = std::fmod(h, 24.0);
-    p.rs_mj_m2 = std::max(0.0, 900.0 * std::sin(std::numbers::pi * (hour - 6.0) / 13.0)) * 3600.0 / 1e6;
+    p.rs_mj_m2 =
+        std::max(0.0, 900.0 * std::sin(std::numbers::pi * (hour - 6.0) / 13.0)) * 3600.0 / 1e6;
     p.wind_m_s = 3.0;
     s.periods.push_back(p);
   }
@@ -42,7 +43,8 @@ void expect_physical(const StateVector& x, double t_out_c, const char* what) {
   for (int i = 0; i < kStateCount; ++i) {
     ASSERT_TRUE(std::isfinite(x[i])) << what << ": " << state_info()[i].name;
   }
-  for (int i : {kTAir, kTTop, kTCan, kTCovIn, kTCovE, kTThScr, kTBlScr, kTFlr, kTSo1, kTPipe, kTLamp}) {
+  for (int i :
+       {kTAir, kTTop, kTCan, kTCovIn, kTCovE, kTThScr, kTBlScr, kTFlr, kTSo1, kTPipe, kTLamp}) {
     EXPECT_GT(x[i], t_out_c - 35.0) << what << ": " << state_info()[i].name;
     // Pipes run hot on the coldest nights (water up to ~90 °C); everything else stays near the air.
     const double limit = i == kTPipe ? 120.0 : std::max(t_out_c, 20.0) + 60.0;
@@ -120,7 +122,8 @@ TEST(Twin, AutoDiffAndDifferenceQuotientJacobiansGiveTheSameRun) {
   }
   EXPECT_NEAR(a.state()[kTAir], b.state()[kTAir], 0.05);
   EXPECT_NEAR(a.state()[kVpAir], b.state()[kVpAir], 5.0);
-  EXPECT_NEAR(a.totals().heat_pipe_j_m2, b.totals().heat_pipe_j_m2, 0.005 * a.totals().heat_pipe_j_m2);
+  EXPECT_NEAR(a.totals().heat_pipe_j_m2, b.totals().heat_pipe_j_m2,
+              0.005 * a.totals().heat_pipe_j_m2);
   EXPECT_GT(a.stats().jacobian_evaluations, 0);
 }
 

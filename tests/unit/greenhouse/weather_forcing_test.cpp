@@ -16,7 +16,8 @@ namespace egin::greenhouse {
 namespace {
 
 const std::string kHead =
-    "# latitude_deg: 42.3\n# longitude_deg: 69.6\n# elevation_m: 500\n# wind_height_m: 10\n# period_s: 3600\n";
+    "# latitude_deg: 42.3\n# longitude_deg: 69.6\n# elevation_m: 500\n# wind_height_m: 10\n# "
+    "period_s: 3600\n";
 
 WeatherForcing forcing(const std::string& csv) {
   return WeatherForcing::from_series(agromet::parse_period_weather_csv(csv, "w.csv"),
@@ -24,10 +25,11 @@ WeatherForcing forcing(const std::string& csv) {
 }
 
 TEST(WeatherForcing, InterpolatesLinearlyBetweenRecords) {
-  const WeatherForcing f = forcing(kHead +
-                                   "time,t_out_c,rh_out_pct,iglob_w_m2,wind_m_s,co2_out_ppm,t_soil_c,t_sky_c\n"
-                                   "2025-07-01T12:00+05:00,30,40,800,2,420,15,5\n"
-                                   "2025-07-01T13:00+05:00,34,30,900,4,410,15,7\n");
+  const WeatherForcing f =
+      forcing(kHead +
+              "time,t_out_c,rh_out_pct,iglob_w_m2,wind_m_s,co2_out_ppm,t_soil_c,t_sky_c\n"
+              "2025-07-01T12:00+05:00,30,40,800,2,420,15,5\n"
+              "2025-07-01T13:00+05:00,34,30,900,4,410,15,7\n");
   const double t0 = f.first_utc_s();
   const OutdoorConditions mid = f.at(t0 + 1800.0);
   EXPECT_DOUBLE_EQ(mid.t_out_c, 32.0);
@@ -81,7 +83,8 @@ TEST(WeatherForcing, FillsGapsAndReportsDefaults) {
     }
   }
   // Deep soil: the design's annual wave around 14.5 °C, warmest on day 249, cool in January.
-  EXPECT_NEAR(gap.t_soil_out_c, 14.5 + 5.8 * std::cos(2.0 * 3.141592653589793 * (249.0 - 10.0) / 365.2425), 0.2);
+  EXPECT_NEAR(gap.t_soil_out_c,
+              14.5 + 5.8 * std::cos(2.0 * 3.141592653589793 * (249.0 - 10.0) / 365.2425), 0.2);
 }
 
 TEST(WeatherForcing, MissingColumnsAreNamed) {
@@ -93,15 +96,20 @@ TEST(WeatherForcing, MissingColumnsAreNamed) {
     }
     return std::string("(no error)");
   };
-  EXPECT_NE(message("time,rh_out_pct,iglob_w_m2,wind_m_s", "2025-01-10T00:00+05:00,80,0,3").find("'t_out_c'"),
+  EXPECT_NE(message("time,rh_out_pct,iglob_w_m2,wind_m_s", "2025-01-10T00:00+05:00,80,0,3")
+                .find("'t_out_c'"),
             std::string::npos);
-  EXPECT_NE(message("time,t_out_c,iglob_w_m2,wind_m_s", "2025-01-10T00:00+05:00,1,0,3").find("'rh_out_pct'"),
+  EXPECT_NE(message("time,t_out_c,iglob_w_m2,wind_m_s", "2025-01-10T00:00+05:00,1,0,3")
+                .find("'rh_out_pct'"),
             std::string::npos);
-  EXPECT_NE(message("time,t_out_c,rh_out_pct,wind_m_s", "2025-01-10T00:00+05:00,1,80,3").find("'iglob_w_m2'"),
+  EXPECT_NE(message("time,t_out_c,rh_out_pct,wind_m_s", "2025-01-10T00:00+05:00,1,80,3")
+                .find("'iglob_w_m2'"),
             std::string::npos);
-  EXPECT_NE(message("time,t_out_c,rh_out_pct,iglob_w_m2", "2025-01-10T00:00+05:00,1,80,0").find("'wind_m_s'"),
+  EXPECT_NE(message("time,t_out_c,rh_out_pct,iglob_w_m2", "2025-01-10T00:00+05:00,1,80,0")
+                .find("'wind_m_s'"),
             std::string::npos);
-  EXPECT_NE(message("time,t_out_c,rh_out_pct,iglob_w_m2,wind_m_s", "2025-01-10T00:00+05:00,,80,0,3").find("'t_out_c'"),
+  EXPECT_NE(message("time,t_out_c,rh_out_pct,iglob_w_m2,wind_m_s", "2025-01-10T00:00+05:00,,80,0,3")
+                .find("'t_out_c'"),
             std::string::npos);
 }
 
