@@ -72,17 +72,25 @@ fs::path find_designs_dir(const std::string& flag) {
     return fs::path(flag) / "greenhouses";
   }
   if (const char* env = std::getenv("EGIN_DATA_DIR"); env != nullptr && *env != '\0') {
-    if (is_designs_dir(env)) return fs::path(env) / "greenhouses";
+    if (is_designs_dir(env)) {
+      return fs::path(env) / "greenhouses";
+    }
   }
   std::vector<fs::path> starts;
   std::error_code ec;
   starts.push_back(fs::current_path(ec));
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) starts.push_back(exe.parent_path());
+  if (!ec) {
+    starts.push_back(exe.parent_path());
+  }
   for (fs::path dir : starts) {
     while (!dir.empty()) {
-      if (is_designs_dir(dir / "data")) return dir / "data" / "greenhouses";
-      if (dir == dir.parent_path()) break;
+      if (is_designs_dir(dir / "data")) {
+        return dir / "data" / "greenhouses";
+      }
+      if (dir == dir.parent_path()) {
+        break;
+      }
       dir = dir.parent_path();
     }
   }
@@ -95,7 +103,9 @@ std::string local_time_text(double utc_s, int offset_s) {
   const long long sec = local - days * 86400;
   const int off = offset_s < 0 ? -offset_s : offset_s;
   const std::string day = Date::from_days(static_cast<int>(days)).iso();
-  if (offset_s == 0) return fmt::format("{}T{:02}:{:02}Z", day, sec / 3600, sec % 3600 / 60);
+  if (offset_s == 0) {
+    return fmt::format("{}T{:02}:{:02}Z", day, sec / 3600, sec % 3600 / 60);
+  }
   return fmt::format("{}T{:02}:{:02}{}{:02}:{:02}", day, sec / 3600, sec % 3600 / 60,
                      offset_s < 0 ? '-' : '+', off / 3600, off % 3600 / 60);
 }
@@ -144,7 +154,9 @@ class SeriesWriter {
  public:
   SeriesWriter(std::ostream& out, int offset_s) : out_(out), offset_s_(offset_s) {
     std::string header = "time";
-    for (const SeriesColumn& c : series_columns()) header += std::string(",") + c.name;
+    for (const SeriesColumn& c : series_columns()) {
+      header += std::string(",") + c.name;
+    }
     out_ << header << '\n';
   }
   void write(const gh::Outputs& o) {
@@ -167,13 +179,19 @@ class Progress {
  public:
   Progress(bool enabled, double days) : enabled_(enabled), days_(days) {}
   void update(double done) {
-    if (!enabled_) return;
+    if (!enabled_) {
+      return;
+    }
     const auto now = std::chrono::steady_clock::now();
-    if (done < 1.0 && now - last_ < std::chrono::milliseconds(200)) return;
+    if (done < 1.0 && now - last_ < std::chrono::milliseconds(200)) {
+      return;
+    }
     last_ = now;
     std::fprintf(stderr, "\regin simulate: %3.0f %% (day %.0f of %.0f)", 100.0 * done,
                  std::floor(done * days_), days_);
-    if (done >= 1.0) std::fprintf(stderr, "\n");
+    if (done >= 1.0) {
+      std::fprintf(stderr, "\n");
+    }
     std::fflush(stderr);
   }
 
@@ -237,7 +255,9 @@ void run_simulate(const SimulateArgs& args) {
   double start = weather->first_utc_s();
   if (!args.from.empty()) {
     const auto d = Date::parse(args.from);
-    if (!d) throw InputError({"", 0, "--from"}, "'" + args.from + "' is not a date", "YYYY-MM-DD");
+    if (!d) {
+      throw InputError({"", 0, "--from"}, "'" + args.from + "' is not a date", "YYYY-MM-DD");
+    }
     start = static_cast<double>(d->days_since_epoch()) * 86400.0 - offset;
   }
   const double end = weather->end_utc_s();
@@ -262,11 +282,15 @@ void run_simulate(const SimulateArgs& args) {
   // Controller.
   const ControllerEntry* entry = nullptr;
   for (const ControllerEntry& e : simulate_controllers()) {
-    if (e.name == args.controller) entry = &e;
+    if (e.name == args.controller) {
+      entry = &e;
+    }
   }
   if (entry == nullptr) {
     std::vector<std::string> names;
-    for (const ControllerEntry& e : simulate_controllers()) names.push_back(e.name);
+    for (const ControllerEntry& e : simulate_controllers()) {
+      names.push_back(e.name);
+    }
     throw InputError({"", 0, "--controller"}, "unknown controller '" + args.controller + "'",
                      "one of: " + join_names(names));
   }
@@ -283,23 +307,30 @@ void run_simulate(const SimulateArgs& args) {
     series_out = &std::cout;
   } else if (!args.out.empty()) {
     file.open(args.out, std::ios::binary);
-    if (!file) throw InputError({args.out, 0, "--out"}, "cannot write the file", "a writable path");
+    if (!file) {
+      throw InputError({args.out, 0, "--out"}, "cannot write the file", "a writable path");
+    }
     series_out = &file;
   }
   std::optional<SeriesWriter> writer;
-  if (series_out != nullptr) writer.emplace(*series_out, offset);
+  if (series_out != nullptr) {
+    writer.emplace(*series_out, offset);
+  }
 
   Progress progress(isatty(STDERR_FILENO) != 0 && duration > 2.0 * 86400.0, duration / 86400.0);
   const gh::SeasonSummary summary = gh::run_simulation(
       model, weather, *controller, options,
       [&](const gh::Outputs& o) {
-        if (writer) writer->write(o);
+        if (writer) {
+          writer->write(o);
+        }
       },
       [&](double done) { progress.update(done); });
   if (file.is_open()) {
     file.close();
-    if (!file)
+    if (!file) {
       throw InputError({args.out, 0, "--out"}, "writing the file failed", "a writable path");
+    }
   }
   const Table t = summary_table(summary, design.design.name, std::string(controller->name()), args);
   t.write(args.out == "-" ? std::cerr : std::cout, args.format);
@@ -323,7 +354,9 @@ void add_simulate_command(CLI::App& app) {
                   "iglob_w_m2, wind_m_s; t_sky_c, co2_out_ppm, t_soil_c optional")
       ->required();
   std::string names;
-  for (const ControllerEntry& e : simulate_controllers()) names += "\n  " + e.name + ": " + e.help;
+  for (const ControllerEntry& e : simulate_controllers()) {
+    names += "\n  " + e.name + ": " + e.help;
+  }
   cmd->add_option("--controller", args->controller, "Controller (default greenlight):" + names);
   cmd->add_option("--controls", args->controls,
                   "Controls CSV for --controller replay (docs/formats/controls-csv.md)");

@@ -37,7 +37,9 @@ double sky_temperature_c(double t_air_c, double cloud_fraction) {
 }
 
 double cloud_fraction_from_clearness(double rs, double rso) {
-  if (!(rso > 0.0)) return kMissing;
+  if (!(rso > 0.0)) {
+    return kMissing;
+  }
   return std::clamp(1.0 - rs / rso, 0.0, 1.0);
 }
 
@@ -67,7 +69,9 @@ SkyTemperatureEstimate estimate_sky_temperatures(const PeriodWeatherSeries& seri
         cloud_now = cloud_fraction_from_clearness(p.rs_mj_m2, rso_simple_mj_m2(ra, elevation_m));
       }
     }
-    if (!is_missing(cloud_now)) carried_cloud = cloud_now;
+    if (!is_missing(cloud_now)) {
+      carried_cloud = cloud_now;
+    }
 
     if (!is_missing(p.t_sky_c)) {
       out.t_sky_c.push_back(p.t_sky_c);

@@ -28,7 +28,9 @@ double energy_store_j_m2(const GreenhouseModel& model, const double* x, const Co
              0.1 * cap_cov * (x[kTCovIn] + x[kTCovE]) + k.cap_pipe_j_k_m2 * x[kTPipe] +
              k.cap_gro_pipe_j_k_m2 * x[kTGroPipe] + d.lamps.heat_capacity_j_k_m2 * x[kTLamp] +
              d.interlights.heat_capacity_j_k_m2 * x[kTIntLamp];
-  for (int i = 0; i < 5; ++i) e += k.cap_so_j_k_m2[static_cast<std::size_t>(i)] * x[kTSo1 + i];
+  for (int i = 0; i < 5; ++i) {
+    e += k.cap_so_j_k_m2[static_cast<std::size_t>(i)] * x[kTSo1 + i];
+  }
   return e + c::kLatentHeatJ_kg * water_store_kg_m2(model, x);
 }
 

@@ -1,11 +1,17 @@
 // Energy, water and carbon stores of the twin and the flows across its boundary, for season
 // totals and for checking that the model conserves what it should.
 //
-// | balance | store                                                   | boundary flows             |
-// |---------|---------------------------------------------------------|----------------------------|
-// | energy  | Σ cap_i T_i over every heat node + ΔH (m_vp,air + m_vp,top), J m⁻² | heating, lamps, sunlight absorbed, pad air in − long-wave to sky, cover convection, ventilation (sensible and ΔH·vapour), pad air out, deep soil, lamp cooling |
-// | water   | m_vp = cap_VP,Air VP_Air + cap_VP,Top VP_Top, kg m⁻²     | transpiration, fog, pad, air heater − condensation, ventilation, pad fans |
-// | carbon  | h_Air CO2_Air + (h_Gh − h_Air) CO2_Top + M_CO2/M_CH2O Σ crop carbohydrates, mg CO2 m⁻² | dosing, air heater, pad − ventilation − harvest (as CO2) |
+// | balance | store                                  | boundary flows                         |
+// |---------|----------------------------------------|----------------------------------------|
+// | energy  | Σ cap_i T_i over the heat nodes        | in: heating, lamps, sunlight absorbed, |
+// |         | + ΔH (m_vp,air + m_vp,top), J m⁻²      | pad air; out: long-wave to the sky,    |
+// |         |                                        | cover convection, ventilation (and ΔH  |
+// |         |                                        | of its vapour), pad fans, deep soil,   |
+// |         |                                        | lamp cooling                           |
+// | water   | m_vp = cap_VP,Air VP_Air               | in: transpiration, fog, pad, heater;   |
+// |         | + cap_VP,Top VP_Top, kg m⁻²            | out: condensation, ventilation, fans   |
+// | carbon  | h_Air CO2_Air + (h_Gh − h_Air) CO2_Top | in: dosing, heater, pad; out:          |
+// |         | + M_CO2/M_CH2O Σ crop CH2O, mg CO2 m⁻² | ventilation, harvest (as CO2)          |
 //
 // The model's heat balances use capacities that change with the state (the canopy's with LAI,
 // Vanthoor Eq. 8.20; the vapour capacities with air temperature, Eq. 8.25) but integrate

@@ -55,7 +55,9 @@ ControlsT<T> effective_controls(const GreenhouseDesign& d, const ControlsT<T>& u
   e.fog_frac = gate(eq.fogging, u.fog_frac);
   e.pad_fan_frac = gate(eq.pad_fan, u.pad_fan_frac);
   e.forced_vent_frac = unit_interval(u.forced_vent_frac);
-  if (!eq.grow_pipes) e.t_grow_pipe_set_c = std::numeric_limits<double>::quiet_NaN();
+  if (!eq.grow_pipes) {
+    e.t_grow_pipe_set_c = std::numeric_limits<double>::quiet_NaN();
+  }
   return e;
 }
 
@@ -206,7 +208,7 @@ void climate_rates(const GreenhouseModel& model, const T* x, const OutdoorCondit
   const T r_par_lamp_can = r_par_gh_lamp * (1.0 - c::kRhoCanPar) * (1.0 - exp_k1_lai) +
                            r_par_gh_lamp * exp_k1_lai * d.floor.rho_par * (1.0 - c::kRhoCanPar) *
                                (1.0 - exp_k2_lai);  // K21 Eq. 7.9
-  const T exp_knir_lai = tau_hat_can_nir;
+  const T& exp_knir_lai = tau_hat_can_nir;
   const T r_nir_lamp_can =
       lamp.eta_nir * q_lamp_in * (1.0 - c::kRhoCanNir) * (1.0 - exp_knir_lai);    // Eq. 7.10
   const T r_par_lamp_flr = r_par_gh_lamp * (1.0 - d.floor.rho_par) * exp_k1_lai;  // K21 Eq. 7.11
@@ -349,7 +351,7 @@ void climate_rates(const GreenhouseModel& model, const T* x, const OutdoorCondit
   const T r_fir_il_flr =
       fir(a_il, eps_il, eps_flr, T(flr_open * (1.0 - f_il_can_dn)), t_int_lamp, t_flr);
 
-  // ---- Air exchange through the screens (Eq. 8.41 with De Zwart 1996 Eq. 5.68; K21 Eq. 7.37–7.38).
+  // ---- Air exchange through the screens (Eq. 8.41, De Zwart 1996 Eq. 5.68; K21 Eq. 7.37–7.38).
   const T rho_air = c::kMAirKg_kmol * k.pressure_pa / ((t_air + c::kKelvin) * c::kRGasJ_kmol_k);
   const T rho_top = c::kMAirKg_kmol * k.pressure_pa / ((t_top + c::kKelvin) * c::kRGasJ_kmol_k);
   const T rho_air_mean = 0.5 * (rho_air + rho_top);
@@ -599,7 +601,9 @@ void climate_rates(const GreenhouseModel& model, const T* x, const OutdoorCondit
   dxdt[kCFruit] = crop.d_c_fruit;
   dxdt[kTCanSum] = crop.d_t_can_sum;
 
-  if (fluxes == nullptr) return;
+  if (fluxes == nullptr) {
+    return;
+  }
   Fluxes<T>& f = *fluxes;
   f.h_boil_pipe_w_m2 = h_boil_pipe;
   f.h_boil_gro_pipe_w_m2 = h_boil_gro_pipe;

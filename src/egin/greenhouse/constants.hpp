@@ -27,7 +27,7 @@
 // | r_can_sp                 | 5         | W m⁻²             | Table 8.1                      |
 // | r_b, r_s_min             | 275, 82   | s m⁻¹             | Table 8.1                      |
 // | s_rs_slope               | −1        | m² W⁻¹            | Table 8.1                      |
-// | par_j_to_umol_sun        | 4.6       | µmol J⁻¹          | GreenLight 2.0 (Vanthoor Table 9.1) |
+// | par_j_to_umol_sun        | 4.6       | µmol J⁻¹          | GreenLight 2.0 (Vanthoor T. 9.1) |
 #pragma once
 
 #include <array>

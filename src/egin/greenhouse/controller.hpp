@@ -3,7 +3,7 @@
 //
 // | controller           | what                                                             |
 // |----------------------|------------------------------------------------------------------|
-// | GreenLightController | GreenLight's rules (greenlight_rules.hpp), continuous as in GreenLight, or sampled |
+// | GreenLightController | GreenLight's rules (greenlight_rules.hpp), continuous or sampled |
 // | ReplayController     | a controls time series (controls_csv.hpp): recorded actuators   |
 //
 // A Controller decides at the start of every control step from what the sensors show

@@ -49,14 +49,19 @@ constexpr std::array kColumns = {
 
 std::string trim(std::string_view s) {
   const auto b = s.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return {};
+  if (b == std::string_view::npos) {
+    return {};
+  }
   const auto e = s.find_last_not_of(" \t");
   return std::string(s.substr(b, e - b + 1));
 }
 
 std::vector<std::string> column_names() {
   std::vector<std::string> out;
-  for (const ColumnSpec& c : kColumns) out.emplace_back(c.name);
+  out.reserve(kColumns.size());
+  for (const ColumnSpec& c : kColumns) {
+    out.emplace_back(c.name);
+  }
   return out;
 }
 
@@ -72,10 +77,14 @@ ControlsSeries ControlsSeries::parse(std::string_view text, const std::string& s
   Controls current;
   while (records.next(rec)) {
     if (rec.is_comment) {
-      if (have_header) continue;
+      if (have_header) {
+        continue;
+      }
       const std::string body = trim(rec.comment);
       const auto colon = body.find(':');
-      if (colon == std::string::npos) continue;
+      if (colon == std::string::npos) {
+        continue;
+      }
       const std::string key = trim(std::string_view(body).substr(0, colon));
       const std::string value = trim(std::string_view(body).substr(colon + 1));
       if (key == "interpolation") {
@@ -96,8 +105,9 @@ ControlsSeries ControlsSeries::parse(std::string_view text, const std::string& s
       for (std::size_t i = 0; i < rec.cells.size(); ++i) {
         const std::string name(rec.cells[i]);
         if (name == "time") {
-          if (has_time)
+          if (has_time) {
             throw InputError({source, rec.line, "time"}, "column given twice", "one time column");
+          }
           has_time = true;
           time_column = i;
           specs.push_back(nullptr);
@@ -140,9 +150,13 @@ ControlsSeries ControlsSeries::parse(std::string_view text, const std::string& s
     }
     for (std::size_t i = 0; i < specs.size(); ++i) {
       const ColumnSpec* c = specs[i];
-      if (c == nullptr) continue;
+      if (c == nullptr) {
+        continue;
+      }
       const agromet::CsvNumber v = agromet::parse_csv_number(rec.cells[i]);
-      if (v.status == agromet::CsvNumberStatus::kAbsent) continue;  // keeps the previous value
+      if (v.status == agromet::CsvNumberStatus::kAbsent) {
+        continue;  // keeps the previous value
+      }
       if (v.status == agromet::CsvNumberStatus::kInvalid) {
         throw InputError({source, rec.line, std::string(c->name)},
                          "'" + agromet::quote_for_message(rec.cells[i]) + "' is not a number",
@@ -166,7 +180,9 @@ ControlsSeries ControlsSeries::parse(std::string_view text, const std::string& s
 
 ControlsSeries ControlsSeries::read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError({path, 0, ""}, "cannot read the controls file", "a readable CSV file");
+  if (!in) {
+    throw InputError({path, 0, ""}, "cannot read the controls file", "a readable CSV file");
+  }
   std::ostringstream ss;
   ss << in.rdbuf();
   const std::string text = ss.str();
@@ -174,17 +190,25 @@ ControlsSeries ControlsSeries::read(const std::string& path) {
 }
 
 Controls ControlsSeries::at(double t_utc_s) const {
-  if (t_utc_s <= time_s_.front()) return rows_.front();
-  if (t_utc_s >= time_s_.back()) return rows_.back();
+  if (t_utc_s <= time_s_.front()) {
+    return rows_.front();
+  }
+  if (t_utc_s >= time_s_.back()) {
+    return rows_.back();
+  }
   const auto it = std::upper_bound(time_s_.begin(), time_s_.end(), t_utc_s);
   const auto i = static_cast<std::size_t>(it - time_s_.begin()) - 1;
-  if (interpolation_ == ControlsInterpolation::kHold) return rows_[i];
+  if (interpolation_ == ControlsInterpolation::kHold) {
+    return rows_[i];
+  }
   const double a = (t_utc_s - time_s_[i]) / (time_s_[i + 1] - time_s_[i]);
   Controls out = rows_[i];
   for (const ColumnSpec& c : kColumns) {
     const double v0 = rows_[i].*(c.field);
     const double v1 = rows_[i + 1].*(c.field);
-    if (std::isnan(v0) || std::isnan(v1)) continue;
+    if (std::isnan(v0) || std::isnan(v1)) {
+      continue;
+    }
     out.*(c.field) = v0 + a * (v1 - v0);
   }
   return out;

@@ -39,17 +39,27 @@ int factor(double* a, int* pivot) {
       }
     }
     pivot[k] = p;
-    if (largest == 0.0) return k + 1;
+    if (largest == 0.0) {
+      return k + 1;
+    }
     if (p != k) {
-      for (int j = 0; j < kN; ++j) std::swap(a[k + j * kN], a[p + j * kN]);
+      for (int j = 0; j < kN; ++j) {
+        std::swap(a[k + j * kN], a[p + j * kN]);
+      }
     }
     const double inv = 1.0 / col_k[k];
-    for (int i = k + 1; i < kN; ++i) col_k[i] *= inv;
+    for (int i = k + 1; i < kN; ++i) {
+      col_k[i] *= inv;
+    }
     for (int j = k + 1; j < kN; ++j) {
       double* col_j = a + static_cast<std::ptrdiff_t>(j) * kN;
       const double f = col_j[k];
-      if (f == 0.0) continue;
-      for (int i = k + 1; i < kN; ++i) col_j[i] -= f * col_k[i];
+      if (f == 0.0) {
+        continue;
+      }
+      for (int i = k + 1; i < kN; ++i) {
+        col_j[i] -= f * col_k[i];
+      }
     }
   }
   return 0;
@@ -58,18 +68,24 @@ int factor(double* a, int* pivot) {
 /// Solves (P L U) x = b in place.
 void substitute(const double* a, const int* pivot, double* x) {
   for (int k = 0; k < kN; ++k) {
-    if (pivot[k] != k) std::swap(x[k], x[pivot[k]]);
+    if (pivot[k] != k) {
+      std::swap(x[k], x[pivot[k]]);
+    }
   }
   for (int j = 0; j < kN; ++j) {  // L y = P b, column by column
     const double xj = x[j];
     const double* col = a + static_cast<std::ptrdiff_t>(j) * kN;
-    for (int i = j + 1; i < kN; ++i) x[i] -= xj * col[i];
+    for (int i = j + 1; i < kN; ++i) {
+      x[i] -= xj * col[i];
+    }
   }
   for (int j = kN - 1; j >= 0; --j) {  // U x = y
     const double* col = a + static_cast<std::ptrdiff_t>(j) * kN;
     x[j] /= col[j];
     const double xj = x[j];
-    for (int i = 0; i < j; ++i) x[i] -= xj * col[i];
+    for (int i = 0; i < j; ++i) {
+      x[i] -= xj * col[i];
+    }
   }
 }
 
@@ -78,10 +94,14 @@ SUNLinearSolver_ID get_id(SUNLinearSolver /*s*/) { return SUNLINEARSOLVER_CUSTOM
 int initialize(SUNLinearSolver /*s*/) { return SUNLS_SUCCESS; }
 
 int setup(SUNLinearSolver s, SUNMatrix a) {
-  if (SUNDenseMatrix_Rows(a) != kN || SUNDenseMatrix_Columns(a) != kN) return SUNLS_ILL_INPUT;
+  if (SUNDenseMatrix_Rows(a) != kN || SUNDenseMatrix_Columns(a) != kN) {
+    return SUNLS_ILL_INPUT;
+  }
   Content* c = content(s);
   const double* m = SUNDenseMatrix_Data(a);  // column-major
-  for (std::size_t i = 0; i < c->lu.size(); ++i) c->lu[i] = m[i];
+  for (std::size_t i = 0; i < c->lu.size(); ++i) {
+    c->lu[i] = m[i];
+  }
   c->last_flag = factor(c->lu.data(), c->pivot.data());
   // A zero pivot is recoverable: CVODE retries with a smaller step.
   return c->last_flag == 0 ? SUNLS_SUCCESS : SUNLS_LUFACT_FAIL;
@@ -92,7 +112,9 @@ int solve(SUNLinearSolver s, SUNMatrix /*a*/, N_Vector x, N_Vector b, sunrealtyp
   double* out = N_VGetArrayPointer(x);
   const double* in = N_VGetArrayPointer(b);
   if (out != in) {
-    for (int i = 0; i < kN; ++i) out[i] = in[i];
+    for (int i = 0; i < kN; ++i) {
+      out[i] = in[i];
+    }
   }
   substitute(c->lu.data(), c->pivot.data(), out);
   return SUNLS_SUCCESS;
@@ -101,7 +123,9 @@ int solve(SUNLinearSolver s, SUNMatrix /*a*/, N_Vector x, N_Vector b, sunrealtyp
 sunindextype last_flag(SUNLinearSolver s) { return content(s)->last_flag; }
 
 int free_solver(SUNLinearSolver s) {
-  if (s == nullptr) return SUNLS_SUCCESS;
+  if (s == nullptr) {
+    return SUNLS_SUCCESS;
+  }
   delete content(s);
   s->content = nullptr;
   SUNLinSolFreeEmpty(s);
@@ -112,7 +136,9 @@ int free_solver(SUNLinearSolver s) {
 
 SUNLinearSolver make_dense_lu_solver(SUNContext ctx) {
   SUNLinearSolver s = SUNLinSolNewEmpty(ctx);
-  if (s == nullptr) return nullptr;
+  if (s == nullptr) {
+    return nullptr;
+  }
   s->ops->gettype = get_type;
   s->ops->getid = get_id;
   s->ops->initialize = initialize;

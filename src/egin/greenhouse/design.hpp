@@ -9,15 +9,15 @@
 // | group         | Vanthoor 2011 / Katzin 2021 symbols                                          |
 // |---------------|------------------------------------------------------------------------------|
 // | construction  | A_Flr, A_Cov, h_Air, h_Gh, ψ, η_GlobAir, h_Elevation (Table 8.2)              |
-// | cover         | τ/ρ PAR, NIR, FIR of the roof; ρ_Rf, c_p,Rf, h_Rf, λ_Rf; c_HEC,in, c_HEC,out1–3 |
+// | cover         | τ/ρ PAR, NIR, FIR of the roof; ρ_Rf, c_p,Rf, h_Rf, λ_Rf; c_HEC,in/out1–3 |
 // | whitewash     | the semi-permanent shading layer (ShScrPer): τ/ρ, ρ, c_p, h, λ                |
-// | shade_screen  | the movable outdoor shading screen (ShScr): τ/ρ, η_ShScrCd, η_ShScrCw          |
+// | shade_screen  | the movable outdoor shading screen (ShScr): τ/ρ, η_ShScrCd, η_ShScrCw  |
 // | thermal/blackout screen | τ/ρ, ε_FIR, ρ, c_p, h, K (screen air flux coefficient)             |
 // | floor, soil   | ε_Flr, ρ_Flr PAR/NIR, ρ, c_p, h, λ_Flr; ρc_p,So, λ_So; deep soil temperature  |
 // | pipes         | ε, φ_ext, φ_int, l, boiler capacity (heating pipes, grow pipes)               |
 // | lamps         | Katzin 2021 Table 7.6 / 4.3: θ_LampMax, A_Lamp, τ, ρ, η_Par, η_Nir, ζ, c, ε   |
 // | interlights   | Katzin 2021 Table 7.6                                                        |
-// | ventilation   | A_Roof, A_Side, h_Vent, h_SideRoof, C_Dgh, C_Wgh, c_leakage, c_leakTop, ζ_InsScr |
+// | ventilation   | A_Roof, A_Side, h_Vent, h_SideRoof, C_Dgh, C_Wgh, c_leakage, c_leakTop, ζ |
 // | co2, heater, fog, pad_fan | φ_ExtCO2, P_Blow (+ CO2 and vapour release), φ_Fog, φ_Pad, η_Pad |
 #pragma once
 

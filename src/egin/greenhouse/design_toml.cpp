@@ -28,7 +28,9 @@ class SectionReader {
   void number(std::string_view key, double& out, double min, double max, std::string_view unit) {
     known_.emplace_back(key);
     if (optional_) {
-      if (const auto v = fields_.optional_number(key, min, max, unit)) out = *v;
+      if (const auto v = fields_.optional_number(key, min, max, unit)) {
+        out = *v;
+      }
     } else {
       out = fields_.number(key, min, max, unit);
     }
@@ -54,10 +56,14 @@ class SectionReader {
     share("tau_nir", o.tau_nir);
     share("rho_nir", o.rho_nir);
     share("tau_fir", o.tau_fir);
-    if (with_fir_reflection) share("rho_fir", o.rho_fir);
+    if (with_fir_reflection) {
+      share("rho_fir", o.rho_fir);
+    }
     check_sum("rho_par", o.tau_par + o.rho_par);
     check_sum("rho_nir", o.tau_nir + o.rho_nir);
-    if (with_fir_reflection) check_sum("rho_fir", o.tau_fir + o.rho_fir);
+    if (with_fir_reflection) {
+      check_sum("rho_fir", o.tau_fir + o.rho_fir);
+    }
   }
 
   void check_sum(std::string_view key, double sum) const {
@@ -310,7 +316,9 @@ DesignFile parse_design_toml(std::string_view text, const std::string& source,
   d.name = rf.text("name");
   d.description = rf.optional_text("description").value_or(d.description);
   d.source = rf.text("source");
-  if (d.source.empty()) rf.fail("source", "is empty", "the publications the values come from");
+  if (d.source.empty()) {
+    rf.fail("source", "is empty", "the publications the values come from");
+  }
 
   const std::vector<std::string> sections = {
       "construction",    "cover",       "whitewash",   "shade_screen",  "thermal_screen",
@@ -319,12 +327,16 @@ DesignFile parse_design_toml(std::string_view text, const std::string& source,
       "fogging",         "pad_fan",     "crop",        "controller"};
   for (const auto& [key, node] : root) {
     const std::string k(key.str());
-    if (k == "name" || k == "description" || k == "source" || k == "base") continue;
+    if (k == "name" || k == "description" || k == "source" || k == "base") {
+      continue;
+    }
     if (std::find(sections.begin(), sections.end(), k) == sections.end()) {
       rf.fail(k, "unknown key",
               "name, description, source, base or a section: " + join_names(sections));
     }
-    if (!node.is_table()) rf.fail(k, "is not a table", "a [" + k + "] section");
+    if (!node.is_table()) {
+      rf.fail(k, "is not a table", "a [" + k + "] section");
+    }
   }
 
   // section(name, required, read): reads a present section; an absent one keeps the base's
@@ -349,8 +361,9 @@ DesignFile parse_design_toml(std::string_view text, const std::string& source,
   });
   section("cover", true, [&](SectionReader& r) { read_cover(r, d.cover); });
   InstalledEquipment& eq = d.installed;
-  if (section("whitewash", false, [&](SectionReader& r) { read_whitewash(r, d.whitewash); }))
+  if (section("whitewash", false, [&](SectionReader& r) { read_whitewash(r, d.whitewash); })) {
     eq.whitewash = true;
+  }
   if (section("shade_screen", false,
               [&](SectionReader& r) { read_shade_screen(r, d.shade_screen); })) {
     eq.shade_screen = true;
@@ -366,9 +379,12 @@ DesignFile parse_design_toml(std::string_view text, const std::string& source,
   section("floor", true, [&](SectionReader& r) { read_floor(r, d.floor); });
   section("soil", true, [&](SectionReader& r) { read_soil(r, d.soil); });
   section("heating_pipes", true, [&](SectionReader& r) { read_pipes(r, d.pipes); });
-  if (section("grow_pipes", false, [&](SectionReader& r) { read_pipes(r, d.grow_pipes); }))
+  if (section("grow_pipes", false, [&](SectionReader& r) { read_pipes(r, d.grow_pipes); })) {
     eq.grow_pipes = true;
-  if (section("lamps", false, [&](SectionReader& r) { read_lamps(r, d.lamps); })) eq.lamps = true;
+  }
+  if (section("lamps", false, [&](SectionReader& r) { read_lamps(r, d.lamps); })) {
+    eq.lamps = true;
+  }
   if (section("interlights", false,
               [&](SectionReader& r) { read_interlights(r, d.interlights); })) {
     eq.interlights = true;
@@ -403,7 +419,9 @@ DesignFile parse_design_toml(std::string_view text, const std::string& source,
   if (const toml::table* ctrl = rf.optional_table("controller")) {
     const TomlFields cf(*ctrl, source, "controller");
     for (const auto& [key, node] : *ctrl) {
-      if (key.str() != "greenlight") cf.fail(key.str(), "unknown controller", "greenlight");
+      if (key.str() != "greenlight") {
+        cf.fail(key.str(), "unknown controller", "greenlight");
+      }
     }
     if (const toml::table* g = cf.optional_table("greenlight")) {
       SectionReader r(*g, source, "controller.greenlight", true);
@@ -417,18 +435,24 @@ DesignFile parse_design_toml(std::string_view text, const std::string& source,
 DesignFile read_design(const std::string& name_or_path, const fs::path& designs_dir) {
   // A path (has a separator or ends in .toml) or a name in the designs directory.
   auto locate = [&](const std::string& what, const fs::path& near) -> fs::path {
-    const fs::path p(what);
+    fs::path p(what);
     const bool looks_like_path = p.has_parent_path() || p.extension() == ".toml";
     if (looks_like_path) {
-      if (p.is_relative() && !near.empty() && fs::exists(near / p)) return near / p;
+      if (p.is_relative() && !near.empty() && fs::exists(near / p)) {
+        return near / p;
+      }
       return p;
     }
-    const fs::path named = designs_dir / (what + ".toml");
-    if (fs::exists(named)) return named;
+    fs::path named = designs_dir / (what + ".toml");
+    if (fs::exists(named)) {
+      return named;
+    }
     std::vector<std::string> names;
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(designs_dir, ec)) {
-      if (e.path().extension() == ".toml") names.push_back(e.path().stem().string());
+      if (e.path().extension() == ".toml") {
+        names.push_back(e.path().stem().string());
+      }
     }
     std::sort(names.begin(), names.end());
     throw InputError({"", 0, "--design"}, "unknown greenhouse design '" + what + "'",

@@ -63,7 +63,9 @@ GreenhouseModel make_model(GreenhouseDesign design) {
   const auto& h = c::kSoilLayerThicknessM;
   k.hec_flr_so1_w_m2_k =
       2.0 / (d.floor.thickness_m / d.floor.conductivity_w_m_k + h[0] / lambda_so);
-  for (std::size_t i = 0; i < 4; ++i) k.hec_so_w_m2_k[i] = 2.0 * lambda_so / (h[i] + h[i + 1]);
+  for (std::size_t i = 0; i < 4; ++i) {
+    k.hec_so_w_m2_k[i] = 2.0 * lambda_so / (h[i] + h[i + 1]);
+  }
   k.hec_so5_out_w_m2_k = 2.0 * lambda_so / (h[4] + c::kSoilOuterThicknessM);
   const double vents = d.ventilation.roof_area_m2 + d.ventilation.side_area_m2;
   k.eta_roof = vents > 0.0 ? d.ventilation.roof_area_m2 / vents : 1.0;  // Vanthoor p. 224

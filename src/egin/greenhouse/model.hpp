@@ -4,12 +4,12 @@
 //
 // | derived            | unit         | equation                                              |
 // |--------------------|--------------|-------------------------------------------------------|
-// | rho_air_cap        | kg m⁻³       | ρ_Air0 exp(−g M_Air h_Elevation / (293.15 R)), Eq. 8.24 (sign: density falls with altitude) |
+// | rho_air_cap        | kg m⁻³       | ρ_Air0 exp(−g M_Air h / (293.15 R)), Eq. 8.24 (sign fixed) |
 // | pressure_pa        | Pa           | 101325 (1 − 2.5577e-5 h)^5.25588 (GreenLight 2.0)     |
 // | cap_air, cap_top   | J K⁻¹ m⁻²    | h ρ c_p,Air, Eq. 8.23                                 |
 // | cap_flr, cap_so[i] | J K⁻¹ m⁻²    | h ρ c_p, h_So,i ρc_p,So, Eq. 8.23                     |
 // | cap_th_scr, cap_bl_scr | J K⁻¹ m⁻² | h ρ c_p, Eq. 8.23                                    |
-// | cap_pipe, cap_gro_pipe | J K⁻¹ m⁻² | ¼ π l ((φe² − φi²) ρ_Steel c_p,Steel + φi² ρ_W c_p,W), Eq. 8.22, Katzin Eq. 7.35 |
+// | cap_pipe, cap_gro_pipe | J K⁻¹ m⁻² | ¼ π l ((φe² − φi²) ρc_Steel + φi² ρc_W), Eq. 8.22, K21 |
 // | a_pipe, a_gro_pipe | m² m⁻²       | π l φe (Table 8.3)                                    |
 // | f_can_flr          | —            | 1 − 0.49 π l φe (Table 8.3)                           |
 // | hec_flr_so1, hec_so[i] | W m⁻² K⁻¹ | 2 / (h1/λ1 + h2/λ2), Eq. 8.4, 8.78, Table 8.4        |

@@ -4,10 +4,10 @@
 //
 // | field                     | unit        | what                                        |
 // |---------------------------|-------------|---------------------------------------------|
-// | t_air_c, rh_air_pct       | °C, %       | air below the screens (RH over the model's saturation curve) |
+// | t_air_c, rh_air_pct       | °C, %       | air below the screens (RH by the model's e°(T)) |
 // | vp_air_kpa, vpd_air_kpa   | kPa         | vapour pressure, deficit                    |
 // | co2_air_ppm               | ppm         | CO2 at air temperature and 1 atm            |
-// | t_can_c, t_top_c, t_cov_in_c, t_th_scr_c, t_flr_c, t_pipe_c, t_gro_pipe_c, t_lamp_c | °C | surfaces |
+// | t_can_c, t_top_c, t_cov_in_c, t_th_scr_c, t_flr_c, t_pipe_c, … | °C | surfaces     |
 // | heating_w_m2              | W m⁻²       | boiler to pipes and grow pipes + air heater |
 // | lamp_w_m2                 | W m⁻²       | electricity of top lights and interlights   |
 // | co2_dosing_mg_m2_s        | mg m⁻² s⁻¹  | CO2 supplied                                |

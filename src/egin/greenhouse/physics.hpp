@@ -2,14 +2,14 @@
 //
 // | function          | law                                                     | source      |
 // |-------------------|---------------------------------------------------------|-------------|
-// | sat_vp_pa(T)      | 610.78 exp(17.2694 T / (T + 238.3)), Pa                 | GreenLight 2.0 satVp |
+// | sat_vp_pa(T)      | 610.78 exp(17.2694 T / (T + 238.3)), Pa                 | GL satVp |
 // | fir(a, ε1, ε2, F, T1, T2) | a ε1 ε2 F σ ((T1+273.15)⁴ − (T2+273.15)⁴), W m⁻² | Eq. 8.38 |
 // | sensible(h, T1, T2) | |h| (T1 − T2), W m⁻²                                  | Eq. 8.40    |
-// | condensation(h, vp1, vp2) | 6.4e-9 h (vp1 − vp2) / (1 + exp(−0.1 (vp1 − vp2))), kg m⁻² s⁻¹ | Eq. 8.43–8.44 |
+// | condensation(h, vp1, vp2) | 6.4e-9 h Δvp / (1 + exp(−0.1 Δvp)), kg m⁻² s⁻¹ | Eq. 8.43–8.44 |
 // | air_vapour(f, vp1, vp2, T1, T2) | (M_W / R) |f| (vp1/T1 − vp2/T2), kg m⁻² s⁻¹ | Eq. 8.45 |
 // | air_co2(f, c1, c2) | |f| (c1 − c2), mg m⁻² s⁻¹                               | Eq. 8.46    |
-// | co2_ppm(T, c)     | c (mg m⁻³) to ppm at T and 1 atm (ideal gas)            | GreenLight 2.0 co2dens2ppm |
-// | proportional(x, sp, band, lo, hi) | smooth P-band controller              | Katzin 2021 Eq. 4.4 |
+// | co2_ppm(T, c)     | c (mg m⁻³) to ppm at T and 1 atm (ideal gas)            | co2dens2ppm |
+// | proportional(x, sp, band, lo, hi) | smooth P-band controller              | K21 Eq. 4.4 |
 #pragma once
 
 #include <cmath>

@@ -9,12 +9,16 @@ SeasonSummary run_simulation(const GreenhouseModel& model,
                              const std::shared_ptr<const WeatherForcing>& weather,
                              Controller& controller, const SimulationOptions& options,
                              const StepObserver& on_step, const ProgressObserver& on_progress) {
-  if (!(options.step_s > 0.0)) throw std::invalid_argument("simulation: the step must be positive");
+  if (!(options.step_s > 0.0)) {
+    throw std::invalid_argument("simulation: the step must be positive");
+  }
   const double start =
       std::isnan(options.start_utc_s) ? weather->first_utc_s() : options.start_utc_s;
   const double duration =
       std::isnan(options.duration_s) ? weather->end_utc_s() - start : options.duration_s;
-  if (!(duration > 0.0)) throw std::invalid_argument("simulation: nothing to simulate");
+  if (!(duration > 0.0)) {
+    throw std::invalid_argument("simulation: nothing to simulate");
+  }
   const auto steps = static_cast<long>(std::ceil(duration / options.step_s - 1e-9));
 
   GreenhouseTwin twin(model, weather, greenlight_initial_state(options.crop), start,
@@ -28,14 +32,22 @@ SeasonSummary run_simulation(const GreenhouseModel& model,
   Outputs now = continuous != nullptr
                     ? twin.outputs(continuous->controls(twin.state().data(), twin.outdoor()))
                     : twin.outputs();
-  if (on_step) on_step(now);
+  if (on_step) {
+    on_step(now);
+  }
   for (long i = 0; i < steps; ++i) {
     const double dt = std::min(options.step_s, duration - static_cast<double>(i) * options.step_s);
     // The state over this step is judged by the sensors at its start.
     const double h = dt / 3600.0;
-    if (now.t_air_c < options.t_band_low_c) s.hours_below_t_band += h;
-    if (now.t_air_c > options.t_band_high_c) s.hours_above_t_band += h;
-    if (now.rh_air_pct > options.rh_band_high_pct) s.hours_above_rh_band += h;
+    if (now.t_air_c < options.t_band_low_c) {
+      s.hours_below_t_band += h;
+    }
+    if (now.t_air_c > options.t_band_high_c) {
+      s.hours_above_t_band += h;
+    }
+    if (now.rh_air_pct > options.rh_band_high_pct) {
+      s.hours_above_rh_band += h;
+    }
     t_sum += now.t_air_c * dt;
     rh_sum += now.rh_air_pct * dt;
     weight_sum += dt;
@@ -45,8 +57,12 @@ SeasonSummary run_simulation(const GreenhouseModel& model,
       twin.advance(dt, controller.decide(now, dt));
     }
     now = twin.outputs();
-    if (on_step) on_step(now);
-    if (on_progress) on_progress(static_cast<double>(i + 1) / static_cast<double>(steps));
+    if (on_step) {
+      on_step(now);
+    }
+    if (on_progress) {
+      on_progress(static_cast<double>(i + 1) / static_cast<double>(steps));
+    }
   }
   const Totals t = twin.totals();
   s.totals = t;

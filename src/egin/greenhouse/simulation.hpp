@@ -8,7 +8,7 @@
 // | lamp_electricity_mj_m2 | MJ m⁻²   | top lights + interlights                              |
 // | co2_dosed_kg_m2        | kg m⁻²   | CO2 supplied                                          |
 // | transpiration_l_m2     | L m⁻²    | canopy transpiration                                  |
-// | fresh_fruit_kg_m2      | kg m⁻²   | harvest as fresh fruit (dry matter share of the crop parameters, 6 %: GreenLight) |
+// | fresh_fruit_kg_m2      | kg m⁻²   | harvest as fresh fruit (6 % dry matter, GreenLight)   |
 // | hours outside bands    | h        | air temperature below/above, RH above the bands       |
 // | fog, pad water         | L m⁻²    | water evaporated by fogging and the pad               |
 //

@@ -24,8 +24,8 @@
 // | q10m               | 2        | —                    | Q10 of maintenance respiration    |
 // | t_can_min/max      | 10, 34   | °C                   | instantaneous inhibition (T. 9.2) |
 // | t_can24_min/max    | 15, 24.5 | °C                   | 24-h mean inhibition (Table 9.2)  |
-// | c_fruit_max        | 300e3    | mg m⁻²               | fruit kept on plants (Katzin 2021 p. 246) |
-// | fruit_dm_fraction  | 0.06     | —                    | dry matter of fresh fruit (GreenLight yield) |
+// | c_fruit_max        | 300e3    | mg m⁻²               | fruit kept on plants (K21 p. 246) |
+// | fruit_dm_fraction  | 0.06     | —                    | dry matter of fresh fruit (GreenLight) |
 //
 // Inputs: canopy temperature t_can_c, its 24-h mean, temperature sum, absorbed PAR
 // par_can_umol_m2_s, air CO2 co2_air_ppm. Rates (TomatoRates): flows between buffer and organs,
@@ -120,7 +120,7 @@ template <typename T>
 TomatoRates<T> tomato_rates(const TomatoParameters& p, const TomatoInputs<T>& in) {
   using std::exp;
   using std::sqrt;
-  TomatoRates<T> r;
+  TomatoRates<T> r{};
   const T& t_can = in.t_can_c;
   const T& t24 = in.t_can24_c;
   r.lai = p.sla_m2_mg * in.c_leaf_mg_m2;  // Vanthoor Eq. 9.5

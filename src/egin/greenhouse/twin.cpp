@@ -58,9 +58,10 @@ bool same_controls(const Controls& a, const Controls& b) {
 }
 
 void check(int flag, const char* what) {
-  if (flag < 0)
+  if (flag < 0) {
     throw std::runtime_error(std::string("greenhouse twin: ") + what + " failed (" +
                              std::to_string(flag) + ")");
+  }
 }
 
 }  // namespace
@@ -90,12 +91,24 @@ struct GreenhouseTwin::Impl {
   void* cvode = nullptr;
 
   ~Impl() {
-    if (cvode != nullptr) CVodeFree(&cvode);
-    if (ls != nullptr) SUNLinSolFree(ls);
-    if (a != nullptr) SUNMatDestroy(a);
-    if (yq != nullptr) N_VDestroy(yq);
-    if (y != nullptr) N_VDestroy(y);
-    if (ctx != nullptr) SUNContext_Free(&ctx);
+    if (cvode != nullptr) {
+      CVodeFree(&cvode);
+    }
+    if (ls != nullptr) {
+      SUNLinSolFree(ls);
+    }
+    if (a != nullptr) {
+      SUNMatDestroy(a);
+    }
+    if (yq != nullptr) {
+      N_VDestroy(yq);
+    }
+    if (y != nullptr) {
+      N_VDestroy(y);
+    }
+    if (ctx != nullptr) {
+      SUNContext_Free(&ctx);
+    }
   }
 
   [[nodiscard]] OutdoorConditions outdoor_at(double t_rel) const {
@@ -116,7 +129,9 @@ struct GreenhouseTwin::Impl {
     const auto* self = static_cast<const Impl*>(user);
     self->rates(t, N_VGetArrayPointer(yv), N_VGetArrayPointer(ydot), nullptr);
     for (int i = 0; i < kStateCount; ++i) {
-      if (!std::isfinite(N_VGetArrayPointer(ydot)[i])) return 1;  // recoverable: smaller step
+      if (!std::isfinite(N_VGetArrayPointer(ydot)[i])) {
+        return 1;  // recoverable: smaller step
+      }
     }
     return 0;
   }
@@ -192,22 +207,34 @@ struct GreenhouseTwin::Impl {
     check(SUNContext_Create(nullptr, &ctx), "SUNContext_Create");
     y = N_VNew_Serial(kStateCount, ctx);
     yq = N_VNew_Serial(kQuadratureCount, ctx);
-    for (int i = 0; i < kStateCount; ++i) NV_Ith_S(y, i) = x[static_cast<std::size_t>(i)];
+    for (int i = 0; i < kStateCount; ++i) {
+      NV_Ith_S(y, i) = x[static_cast<std::size_t>(i)];
+    }
     N_VConst(0.0, yq);
     cvode = CVodeCreate(CV_BDF, ctx);
-    if (cvode == nullptr) throw std::runtime_error("greenhouse twin: CVodeCreate failed");
+    if (cvode == nullptr) {
+      throw std::runtime_error("greenhouse twin: CVodeCreate failed");
+    }
     check(CVodeInit(cvode, &Impl::rhs, 0.0, y), "CVodeInit");
     check(CVodeSetUserData(cvode, this), "CVodeSetUserData");
     N_Vector atol = N_VNew_Serial(kStateCount, ctx);
     for (int i = 0; i < kStateCount; ++i) {
       double v = options.atol_temperature_k;
-      if (i == kVpAir || i == kVpTop) v = options.atol_vapour_pa;
-      if (i == kCo2Air || i == kCo2Top) v = options.atol_co2_mg_m3;
-      if (i == kCBuf || i == kCLeaf || i == kCStem || i == kCFruit)
+      if (i == kVpAir || i == kVpTop) {
+        v = options.atol_vapour_pa;
+      }
+      if (i == kCo2Air || i == kCo2Top) {
+        v = options.atol_co2_mg_m3;
+      }
+      if (i == kCBuf || i == kCLeaf || i == kCStem || i == kCFruit) {
         v = options.atol_carbohydrate_mg_m2;
-      if (i == kTCanSum) v = options.atol_temperature_sum_c_d;
-      if (i == kTLamp || i == kTIntLamp || i == kTThScr || i == kTBlScr)
+      }
+      if (i == kTCanSum) {
+        v = options.atol_temperature_sum_c_d;
+      }
+      if (i == kTLamp || i == kTIntLamp || i == kTThScr || i == kTBlScr) {
         v = options.atol_light_node_k;
+      }
       NV_Ith_S(atol, i) = v;
     }
     check(CVodeSVtolerances(cvode, options.rtol, atol), "CVodeSVtolerances");
@@ -215,7 +242,9 @@ struct GreenhouseTwin::Impl {
     a = SUNDenseMatrix(kStateCount, kStateCount, ctx);
     ls = options.linear_solver == LinearSolver::kFixedSizeLu ? make_dense_lu_solver(ctx)
                                                              : SUNLinSol_Dense(y, a, ctx);
-    if (ls == nullptr) throw std::runtime_error("greenhouse twin: no linear solver");
+    if (ls == nullptr) {
+      throw std::runtime_error("greenhouse twin: no linear solver");
+    }
     check(CVodeSetLinearSolver(cvode, ls, a), "CVodeSetLinearSolver");
     if (options.jacobian == JacobianMethod::kAutoDiff) {
       check(CVodeSetLinSysFn(cvode, &Impl::linear_system), "CVodeSetLinSysFn");
@@ -224,8 +253,9 @@ struct GreenhouseTwin::Impl {
     check(CVodeSetMaxOrd(cvode, options.max_order), "CVodeSetMaxOrd");
     check(CVodeSetDeltaGammaMaxLSetup(cvode, options.delta_gamma_max),
           "CVodeSetDeltaGammaMaxLSetup");
-    if (options.initial_step_s > 0.0)
+    if (options.initial_step_s > 0.0) {
       check(CVodeSetInitStep(cvode, options.initial_step_s), "CVodeSetInitStep");
+    }
     check(CVodeSetMaxNumSteps(cvode, 100000), "CVodeSetMaxNumSteps");
     check(CVodeQuadInit(cvode, &Impl::quad_rhs, yq), "CVodeQuadInit");
     check(CVodeSetQuadErrCon(cvode, SUNFALSE), "CVodeSetQuadErrCon");
@@ -234,7 +264,9 @@ struct GreenhouseTwin::Impl {
   /// Integrates to t_rel_s + dt_s. With `stop` the solver may not step past that time (held
   /// controls change there); without, it steps on and interpolates (controls continuous).
   void step_to(double dt_s, bool stop) {
-    if (!(dt_s > 0.0)) throw std::invalid_argument("greenhouse twin: a step must be positive");
+    if (!(dt_s > 0.0)) {
+      throw std::invalid_argument("greenhouse twin: a step must be positive");
+    }
     const double t_out = t_rel_s + dt_s;
     // CVODES 6.4 keeps a stop time until it is moved: without one, move it out of the way.
     check(CVodeSetStopTime(cvode, stop ? t_out : t_out + kFarFutureS), "CVodeSetStopTime");
@@ -247,18 +279,27 @@ struct GreenhouseTwin::Impl {
           " s (flag " + std::to_string(flag) + ")");
     }
     t_rel_s = t_ret;
-    for (int i = 0; i < kStateCount; ++i) x[static_cast<std::size_t>(i)] = NV_Ith_S(y, i);
+    for (int i = 0; i < kStateCount; ++i) {
+      x[static_cast<std::size_t>(i)] = NV_Ith_S(y, i);
+    }
     check(CVodeGetQuad(cvode, &t_ret, yq), "CVodeGetQuad");
-    for (int i = 0; i < kQuadratureCount; ++i) q[static_cast<std::size_t>(i)] = NV_Ith_S(yq, i);
+    for (int i = 0; i < kQuadratureCount; ++i) {
+      q[static_cast<std::size_t>(i)] = NV_Ith_S(yq, i);
+    }
   }
 
   void reinit() {
-    for (int i = 0; i < kStateCount; ++i) NV_Ith_S(y, i) = x[static_cast<std::size_t>(i)];
+    for (int i = 0; i < kStateCount; ++i) {
+      NV_Ith_S(y, i) = x[static_cast<std::size_t>(i)];
+    }
     check(CVodeReInit(cvode, t_rel_s, y), "CVodeReInit");
-    for (int i = 0; i < kQuadratureCount; ++i) NV_Ith_S(yq, i) = q[static_cast<std::size_t>(i)];
+    for (int i = 0; i < kQuadratureCount; ++i) {
+      NV_Ith_S(yq, i) = q[static_cast<std::size_t>(i)];
+    }
     check(CVodeQuadReInit(cvode, yq), "CVodeQuadReInit");
-    if (options.initial_step_s > 0.0)
+    if (options.initial_step_s > 0.0) {
       check(CVodeSetInitStep(cvode, options.initial_step_s), "CVodeSetInitStep");
+    }
     solver_ahead = false;
   }
 };
@@ -267,7 +308,9 @@ GreenhouseTwin::GreenhouseTwin(GreenhouseModel model, std::shared_ptr<const Weat
                                const StateVector& initial, double start_utc_s,
                                SolverOptions options)
     : impl_(std::make_unique<Impl>()) {
-  if (!weather) throw std::invalid_argument("greenhouse twin: no weather");
+  if (!weather) {
+    throw std::invalid_argument("greenhouse twin: no weather");
+  }
   impl_->model = std::move(model);
   impl_->weather = std::move(weather);
   impl_->options = options;
@@ -287,7 +330,9 @@ void GreenhouseTwin::advance(double dt_s, const Controls& controls) {
   s.held = controls;
   // After continuous steps the solver may have integrated past now with the controller's rates:
   // restart from the current state.
-  if (s.solver_ahead || (s.started && changed && s.options.reinit_on_control_change)) s.reinit();
+  if (s.solver_ahead || (s.started && changed && s.options.reinit_on_control_change)) {
+    s.reinit();
+  }
   s.started = true;
   s.step_to(dt_s, true);
 }
@@ -297,7 +342,9 @@ void GreenhouseTwin::advance(double dt_s, const ContinuousController& controller
   const bool changed = s.controller != &controller;
   s.controller = &controller;
   // A new controller's rates differ from those the solver may have integrated ahead with.
-  if (s.started && changed && (s.solver_ahead || s.options.reinit_on_control_change)) s.reinit();
+  if (s.started && changed && (s.solver_ahead || s.options.reinit_on_control_change)) {
+    s.reinit();
+  }
   s.started = true;
   s.step_to(dt_s, false);
 }

@@ -1,6 +1,6 @@
-// GreenhouseTwin: the greenhouse model integrated in time by SUNDIALS CVODE (variable-order BDF,
-// Newton iteration with a dense direct linear solver), advanced one control step at a time so a
-// climate computer can close the loop:
+// GreenhouseTwin: the greenhouse model integrated in time by SUNDIALS CVODES (CVODE with
+// quadratures: variable-order BDF, Newton iteration with a dense direct linear solver), advanced
+// one control step at a time so a climate computer can close the loop:
 //
 //   GreenhouseTwin twin(model, weather, greenlight_initial_state(InitialCrop::kYoung), t0_utc_s);
 //   for (...) { Controls u = computer.decide(twin.outputs()); twin.advance(300.0, u); }
@@ -11,7 +11,7 @@
 //
 // The Jacobian ∂f/∂x is exact, from one forward-mode AutoDiff pass through the templated rates
 // (scalar.hpp), or CVODE's dense difference quotients (SolverOptions::jacobian). Season totals
-// and the balance terms of balances.hpp are integrated alongside as CVODE quadratures.
+// and the balance terms of balances.hpp are integrated alongside as CVODES quadratures.
 //
 // Not thread-safe; one twin per thread. Time is seconds since 1970-01-01T00:00Z.
 #pragma once

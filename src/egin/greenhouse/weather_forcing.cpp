@@ -30,7 +30,9 @@ long fill_in_time(const std::vector<double>& t, std::vector<double>& v) {
       break;
     }
   }
-  if (first_valid == n) return -1;
+  if (first_valid == n) {
+    return -1;
+  }
   long filled = 0;
   for (std::size_t i = 0; i < first_valid; ++i) {
     v[i] = v[first_valid];
@@ -38,7 +40,9 @@ long fill_in_time(const std::vector<double>& t, std::vector<double>& v) {
   }
   std::size_t last = first_valid;
   for (std::size_t i = first_valid + 1; i < n; ++i) {
-    if (is_missing(v[i])) continue;
+    if (is_missing(v[i])) {
+      continue;
+    }
     for (std::size_t j = last + 1; j < i; ++j) {
       const double a = (t[j] - t[last]) / (t[i] - t[last]);
       v[j] = (1.0 - a) * v[last] + a * v[i];
@@ -70,15 +74,20 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 std::vector<std::string> WeatherForcingReport::lines() const {
   std::vector<std::string> out;
   auto add = [&](std::size_t n, const char* what) {
-    if (n > 0)
+    if (n > 0) {
       out.push_back(fmt::format("{}: {} {} filled by interpolation in time", source, n, what));
+    }
   };
   add(filled_t_out, "missing t_out_c values");
   add(filled_humidity, "missing humidity values");
   add(filled_radiation, "missing radiation values");
   add(filled_wind, "missing wind values");
-  if (!co2_default) add(filled_co2, "missing co2_out_ppm values");
-  if (!soil_default) add(filled_soil, "missing t_soil_c values");
+  if (!co2_default) {
+    add(filled_co2, "missing co2_out_ppm values");
+  }
+  if (!soil_default) {
+    add(filled_soil, "missing t_soil_c values");
+  }
   if (time_gaps > 0) {
     out.push_back(fmt::format("{}: {} gaps in time bridged by interpolation (longest {:.1f} h)",
                               source, time_gaps, longest_time_gap_s / 3600.0));
@@ -128,7 +137,9 @@ WeatherForcing WeatherForcing::from_series(const agromet::PeriodWeatherSeries& s
     wind[i] = p.wind_m_s;
     co2[i] = p.co2_out_ppm;
     soil[i] = p.t_soil_c;
-    if (!is_missing(p.rh_out_pct) || !is_missing(p.ea_kpa) || !is_missing(p.tdew_c)) any_rh = true;
+    if (!is_missing(p.rh_out_pct) || !is_missing(p.ea_kpa) || !is_missing(p.tdew_c)) {
+      any_rh = true;
+    }
     if (i + 1 < n) {
       const double step = static_cast<double>(series.periods[i + 1].start_utc_s - p.start_utc_s);
       if (step > 1.5 * p.period_s) {
@@ -140,9 +151,13 @@ WeatherForcing WeatherForcing::from_series(const agromet::PeriodWeatherSeries& s
   f.end_s_ = f.time_s_.back() + series.periods.back().period_s;
 
   const long t_filled = fill_in_time(f.time_s_, t_out);
-  if (t_filled < 0) fail_column(src, "t_out_c", "no air temperature in the file");
+  if (t_filled < 0) {
+    fail_column(src, "t_out_c", "no air temperature in the file");
+  }
   f.report_.filled_t_out = static_cast<std::size_t>(t_filled);
-  if (!any_rh) fail_column(src, "rh_out_pct", "no humidity in the file");
+  if (!any_rh) {
+    fail_column(src, "rh_out_pct", "no humidity in the file");
+  }
   for (std::size_t i = 0; i < n; ++i) {
     const agromet::PeriodWeather& p = series.periods[i];
     if (!is_missing(p.rh_out_pct)) {
@@ -157,10 +172,14 @@ WeatherForcing WeatherForcing::from_series(const agromet::PeriodWeatherSeries& s
   }
   f.report_.filled_humidity = static_cast<std::size_t>(fill_in_time(f.time_s_, vp));
   const long r_filled = fill_in_time(f.time_s_, iglob);
-  if (r_filled < 0) fail_column(src, "iglob_w_m2", "no global radiation in the file");
+  if (r_filled < 0) {
+    fail_column(src, "iglob_w_m2", "no global radiation in the file");
+  }
   f.report_.filled_radiation = static_cast<std::size_t>(r_filled);
   const long w_filled = fill_in_time(f.time_s_, wind);
-  if (w_filled < 0) fail_column(src, "wind_m_s", "no wind speed in the file");
+  if (w_filled < 0) {
+    fail_column(src, "wind_m_s", "no wind speed in the file");
+  }
   f.report_.filled_wind = static_cast<std::size_t>(w_filled);
   const long c_filled = fill_in_time(f.time_s_, co2);
   if (c_filled < 0) {

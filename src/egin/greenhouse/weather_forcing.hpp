@@ -8,12 +8,12 @@
 // co2ppm2dens); global radiation from the period sum.
 //
 // Missing inputs:
-// | quantity     | when the column is absent                              | a missing cell          |
-// |--------------|--------------------------------------------------------|-------------------------|
-// | t_out_c, humidity, radiation, wind | InputError naming the field (exit 2) | interpolated in time |
-// | t_sky_c      | agromet::estimate_sky_temperatures (Monteith & Unsworth) | estimated the same way |
-// | co2_out_ppm  | 420 ppm (NOAA GML global mean 2023: 419.3 ppm)           | interpolated in time    |
-// | t_soil_c     | the design's deep-soil annual sine                      | interpolated in time    |
+// | quantity      | when the column is absent                        | a missing cell         |
+// |---------------|--------------------------------------------------|------------------------|
+// | t_out_c, rh, radiation, wind | InputError naming the field (exit 2) | interpolated in time |
+// | t_sky_c       | agromet::estimate_sky_temperatures               | estimated the same way |
+// | co2_out_ppm   | 420 ppm (NOAA GML global mean 2023: 419.3 ppm)   | interpolated in time   |
+// | t_soil_c      | the design's deep-soil annual sine               | interpolated in time   |
 // Every filled value is counted in the report; a value is never NaN.
 //
 // Derived for controllers: is_day = 1 when the record's global radiation is above 0 W m⁻²
