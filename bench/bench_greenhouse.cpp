@@ -7,7 +7,8 @@
 //                                    (a climate computer's loop; the trajectories are the first
 //                                    benchmark's, recorded once); args: 0 = AutoDiff Jacobian,
 //                                    1 = CVODE difference quotients with SUNLinSol_Dense,
-//                                    2 = AutoDiff with looser tolerances (rtol 1e-4, 0.03 K)
+//                                    2 = AutoDiff with looser tolerances (rtol 1e-4, 0.03 K),
+//                                    3 = AutoDiff without the totals' quadratures
 //   BM_Season_SampledGreenLightRules the greenlight rules decided once per 5-minute step
 //   BM_Rates / BM_JacobianAutoDiff / BM_JacobianDifferences  one evaluation
 #include <benchmark/benchmark.h>
@@ -90,6 +91,7 @@ void BM_Season_Held5MinuteControls(benchmark::State& state) {
     options.jacobian = gh::JacobianMethod::kDifferenceQuotient;
     options.linear_solver = gh::LinearSolver::kSundialsDense;
   }
+  if (state.range(0) == 3) options.totals = false;
   if (state.range(0) == 2) {
     options.rtol = 1e-4;
     options.atol_temperature_k = 3e-2;
@@ -109,6 +111,7 @@ BENCHMARK(BM_Season_Held5MinuteControls)
     ->Arg(0)
     ->Arg(1)
     ->Arg(2)
+    ->Arg(3)
     ->Unit(benchmark::kSecond)
     ->Iterations(3);
 

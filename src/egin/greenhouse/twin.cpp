@@ -257,8 +257,10 @@ struct GreenhouseTwin::Impl {
       check(CVodeSetInitStep(cvode, options.initial_step_s), "CVodeSetInitStep");
     }
     check(CVodeSetMaxNumSteps(cvode, 100000), "CVodeSetMaxNumSteps");
-    check(CVodeQuadInit(cvode, &Impl::quad_rhs, yq), "CVodeQuadInit");
-    check(CVodeSetQuadErrCon(cvode, SUNFALSE), "CVodeSetQuadErrCon");
+    if (options.totals) {
+      check(CVodeQuadInit(cvode, &Impl::quad_rhs, yq), "CVodeQuadInit");
+      check(CVodeSetQuadErrCon(cvode, SUNFALSE), "CVodeSetQuadErrCon");
+    }
   }
 
   /// Integrates to t_rel_s + dt_s. With `stop` the solver may not step past that time (held
@@ -282,7 +284,7 @@ struct GreenhouseTwin::Impl {
     for (int i = 0; i < kStateCount; ++i) {
       x[static_cast<std::size_t>(i)] = NV_Ith_S(y, i);
     }
-    check(CVodeGetQuad(cvode, &t_ret, yq), "CVodeGetQuad");
+    if (options.totals) check(CVodeGetQuad(cvode, &t_ret, yq), "CVodeGetQuad");
     for (int i = 0; i < kQuadratureCount; ++i) {
       q[static_cast<std::size_t>(i)] = NV_Ith_S(yq, i);
     }
@@ -296,7 +298,7 @@ struct GreenhouseTwin::Impl {
     for (int i = 0; i < kQuadratureCount; ++i) {
       NV_Ith_S(yq, i) = q[static_cast<std::size_t>(i)];
     }
-    check(CVodeQuadReInit(cvode, yq), "CVodeQuadReInit");
+    if (options.totals) check(CVodeQuadReInit(cvode, yq), "CVodeQuadReInit");
     if (options.initial_step_s > 0.0) {
       check(CVodeSetInitStep(cvode, options.initial_step_s), "CVodeSetInitStep");
     }
