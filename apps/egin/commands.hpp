@@ -16,5 +16,6 @@ void add_weather_command(CLI::App& app);
 void add_user_command(CLI::App& app);
 void add_modbus_command(CLI::App& app);
 void add_node_sim_command(CLI::App& app);
+void add_simulate_command(CLI::App& app);
 
 }  // namespace egin::cli

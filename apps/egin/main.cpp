@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   egin::cli::add_user_command(app);
   egin::cli::add_modbus_command(app);
   egin::cli::add_node_sim_command(app);
+  egin::cli::add_simulate_command(app);
 
   try {
     app.parse(argc, argv);
