@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 20
 
 CMAKE_FLAGS ?= -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps configure build web web-test test unit reference e2e bench demo asan fuzz format \
+.PHONY: all deps configure build web web-test test unit reference e2e bench demo asan sanitize fuzz format \
         format-check tidy clean
 
 all: build
@@ -72,6 +72,15 @@ asan:
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEGIN_SANITIZE=ON -DEGIN_BENCH=OFF
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -L unit
+
+# One clang build instrumented for libFuzzer with ASan+UBSan serves both the unit tests and the
+# fuzz targets (what CI runs: one sanitizer build instead of two).
+sanitize:
+	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEGIN_FUZZ=ON \
+	  -DEGIN_TESTS=ON -DEGIN_BENCH=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	ctest --test-dir $(FUZZ_BUILD) --output-on-failure -j $(JOBS) -L unit
+	bash fuzz/run_all.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # libFuzzer targets (clang), each run for FUZZ_SECONDS from its seed corpus.
 fuzz:
