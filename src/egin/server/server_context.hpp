@@ -15,8 +15,8 @@
 
 #include "egin/accounts/accounts.hpp"
 #include "egin/core/clock.hpp"
-#include "egin/runtime/field_advisor.hpp"
 #include "egin/runtime/actuator_command_service.hpp"
+#include "egin/runtime/field_advisor.hpp"
 #include "egin/runtime/ingest_pipeline.hpp"
 #include "egin/runtime/live_site.hpp"
 #include "egin/runtime/metrics.hpp"
