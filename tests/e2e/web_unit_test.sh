@@ -12,7 +12,8 @@ if [ ! -x "$src/web/node_modules/.bin/vitest" ]; then
   echo "FAIL: web/node_modules is missing: run 'make web' (npm ci in web/) first" >&2
   exit 1
 fi
-check "vitest passes" bash -c "cd '$src/web' && node_modules/.bin/vitest run --reporter=dot >'$e2e_tmp/vitest.log' 2>&1 || { cat '$e2e_tmp/vitest.log' >&2; false; }"
-check "vitest ran the four files" grep -q "Test Files  4 passed" "$e2e_tmp/vitest.log"
+# No colours: vitest colours its summary when CI is set, which would hide the counts from grep.
+check "vitest passes" bash -c "cd '$src/web' && NO_COLOR=1 FORCE_COLOR=0 node_modules/.bin/vitest run --reporter=dot >'$e2e_tmp/vitest.log' 2>&1 || { cat '$e2e_tmp/vitest.log' >&2; false; }"
+check "vitest ran the four files" bash -c "sed 's/\x1b\[[0-9;]*m//g' '$e2e_tmp/vitest.log' | grep -q 'Test Files  4 passed'"
 check "typescript compiles" bash -c "cd '$src/web' && node_modules/.bin/tsc --noEmit >&2"
 e2e_finish
