@@ -29,6 +29,9 @@
 #include "egin/greenhouse/design_toml.hpp"
 #include "egin/greenhouse/simulation.hpp"
 #include "egin/greenhouse/weather_forcing.hpp"
+#include "egin/runtime/band_tally.hpp"
+#include "egin/runtime/climate_computer_driver.hpp"
+#include "egin/runtime/twin_fault_flags.hpp"
 #include "simulate_controllers.hpp"
 
 namespace egin::cli {
@@ -43,6 +46,11 @@ struct SimulateArgs {
   std::string weather;
   std::string controller = "greenlight";
   std::string controls;
+  std::string controller_config;
+  std::vector<std::string> faults;
+  std::vector<std::string> noise;
+  std::vector<std::string> delay;
+  std::optional<std::uint64_t> seed;
   std::string from;
   std::optional<double> days;
   double step_s = 300.0;
@@ -224,6 +232,36 @@ Table summary_table(const gh::SeasonSummary& s, const std::string& design,
   return t;
 }
 
+/// The closed-loop rows: hours in band per variable, out of band by reason, alarms raised.
+void add_band_rows(Table& t, const runtime::BandTally& tally,
+                   const runtime::ClimateComputerDriver& driver, std::size_t alarms_raised) {
+  auto add = [&](const char* var, const runtime::VariableBandHours& v) {
+    t.add_row({fmt::format("{}_hours_in_band", var), v.in_band_hours, "h"});
+    t.add_row({fmt::format("{}_hours_below_band", var), v.below_hours, "h"});
+    t.add_row({fmt::format("{}_hours_above_band", var), v.above_hours, "h"});
+    for (std::size_t i = 0; i < runtime::kBandReasonCount; ++i) {
+      const auto reason = static_cast<runtime::BandReason>(i);
+      if (v.out_hours[i] > 0.0) {
+        t.add_row({fmt::format("{}_hours_out:{}", var, runtime::band_reason_key(reason)),
+                   v.out_hours[i], "h"});
+      }
+    }
+    t.add_row({fmt::format("{}_hours_equipment_can", var), v.hours_equipment_can(), "h"});
+    t.add_row({fmt::format("{}_in_band_where_can", var), 100.0 * v.in_band_share_where_can(), "%"});
+  };
+  add("t_air", tally.t_air());
+  add("rh_air", tally.rh_air());
+  t.add_row({"alarms_raised", static_cast<double>(alarms_raised), ""});
+  const control::StepResult* last = driver.last_step();
+  if (last != nullptr) {
+    for (std::size_t i = 0; i < control::kAlarmCount; ++i) {
+      if (last->active_alarms.test(i)) {
+        t.add_row({"alarm_active", control::alarm_key(control::alarm_id_at(i)), ""});
+      }
+    }
+  }
+}
+
 void run_simulate(const SimulateArgs& args) {
   // Design.
   const fs::path designs_dir = find_designs_dir(args.data);
@@ -298,7 +336,63 @@ void run_simulate(const SimulateArgs& args) {
     throw InputError({"", 0, "--controls"}, "a controls file is only read by --controller replay",
                      "--controller replay --controls FILE");
   }
-  std::unique_ptr<gh::Controller> controller = entry->make({design, args.controls});
+  const bool climate = args.controller == "climate";
+  auto only_climate = [&](bool given, const char* flag) {
+    if (given && !climate) {
+      throw InputError({"", 0, flag}, "only the climate computer reads it",
+                       std::string("--controller climate ") + flag);
+    }
+  };
+  only_climate(!args.controller_config.empty(), "--controller-config");
+  only_climate(!args.faults.empty(), "--fault");
+  only_climate(!args.noise.empty(), "--noise");
+  only_climate(!args.delay.empty(), "--delay");
+  only_climate(args.seed.has_value(), "--seed");
+  ControllerContext context{design, args.controls, {}, {}, {}, {}};
+  if (climate) {
+    context.controller_config = args.controller_config;
+    context.controllers_dir = (designs_dir.parent_path() / "controllers").string();
+    const agromet::SiteMeta& site = series->site;
+    if (!std::isfinite(site.latitude_deg) || !std::isfinite(site.longitude_deg)) {
+      throw InputError({args.weather, 0, "latitude_deg"},
+                       "the climate computer needs the site for its sun times",
+                       "'# latitude_deg: …' and '# longitude_deg: …' in the weather file");
+    }
+    context.site = {site.latitude_deg, site.longitude_deg, offset / 60};
+    for (const std::string& f : args.faults) {
+      runtime::parse_fault_flag(f, offset / 60, context.driver.faults);
+    }
+    for (const std::string& n : args.noise) {
+      runtime::parse_noise_flag(n, context.driver.faults);
+    }
+    for (const std::string& d : args.delay) {
+      runtime::parse_delay_flag(d, context.driver.faults);
+    }
+    if (args.seed) {
+      context.driver.faults.seed = *args.seed;
+    }
+  }
+  std::unique_ptr<gh::Controller> controller = entry->make(context);
+  auto* driver = dynamic_cast<runtime::ClimateComputerDriver*>(controller.get());
+  std::optional<runtime::BandTally> tally;
+  std::size_t alarms_raised = 0;
+  if (driver != nullptr) {
+    tally.emplace(driver->settings(), driver->mapping());
+    driver->set_step_observer([&](const runtime::StepRecord& r) {
+      tally->add(r);
+      alarms_raised += r.result->alarm_events.raised.count();
+      for (std::size_t i = 0; i < control::kAlarmCount; ++i) {
+        if (r.result->alarm_events.raised.test(i)) {
+          std::fprintf(
+              stderr, "egin simulate: %s alarm %s: %s\n",
+              local_time_text(r.start_utc_s, offset).c_str(),
+              control::alarm_key(control::alarm_id_at(i)).c_str(),
+              control::alarm_message(control::alarm_id_at(i), driver->controller_state().alarms[i])
+                  .c_str());
+        }
+      }
+    });
+  }
 
   // Series output.
   std::ofstream file;
@@ -332,7 +426,10 @@ void run_simulate(const SimulateArgs& args) {
       throw InputError({args.out, 0, "--out"}, "writing the file failed", "a writable path");
     }
   }
-  const Table t = summary_table(summary, design.design.name, std::string(controller->name()), args);
+  Table t = summary_table(summary, design.design.name, std::string(controller->name()), args);
+  if (driver != nullptr) {
+    add_band_rows(t, *tally, *driver, alarms_raised);
+  }
   t.write(args.out == "-" ? std::cerr : std::cout, args.format);
 }
 
@@ -360,6 +457,20 @@ void add_simulate_command(CLI::App& app) {
   cmd->add_option("--controller", args->controller, "Controller (default greenlight):" + names);
   cmd->add_option("--controls", args->controls,
                   "Controls CSV for --controller replay (docs/formats/controls-csv.md)");
+  cmd->add_option("--controller-config", args->controller_config,
+                  "Climate computer settings for --controller climate: a TOML file "
+                  "(docs/formats/controller-settings.md) or a name in data/controllers");
+  cmd->add_option(
+      "--fault", args->faults,
+      "Inject a fault (--controller climate; repeatable): sensor:NAME:stale|lost|bad@TIME"
+      "[/END] or actuator:NAME:stuck@TIME[/END], e.g. sensor:t_air:stale@2025-07-14T13:00 "
+      "(local standard time without an offset)");
+  cmd->add_option("--noise", args->noise,
+                  "Sensor noise, standard deviation in the sensor's unit: NAME:SD[,NAME:SD...], "
+                  "e.g. t_air:0.2,rh_air:2");
+  cmd->add_option("--delay", args->delay,
+                  "Sensor transport delay, s: NAME:S[,NAME:S...], e.g. t_air:120");
+  cmd->add_option("--seed", args->seed, "Seed of the sensor noise (default 1)");
   cmd->add_option("--from", args->from, "First day, YYYY-MM-DD (default: the weather's start)");
   cmd->add_option("--days", args->days, "Number of days (default: to the weather's end)")
       ->check(CLI::Range(1.0 / 24.0, 3660.0));

@@ -1,5 +1,8 @@
 #include "simulate_controllers.hpp"
 
+#include <filesystem>
+
+#include "egin/control/settings_toml.hpp"
 #include "egin/core/input_error.hpp"
 #include "egin/greenhouse/controls_csv.hpp"
 
@@ -21,6 +24,29 @@ const std::vector<ControllerEntry>& simulate_controllers() {
          }
          return std::make_unique<greenhouse::ReplayController>(
              greenhouse::ControlsSeries::read(c.controls_path));
+       }},
+      {"climate",
+       "egin's climate computer (docs/user-guide/climate-computer.md) with its safety layer, "
+       "alarms, simulated sensors (--noise, --delay, --fault) and actuator travel; settings "
+       "--controller-config FILE or a name in data/controllers (e.g. turkistan-korean-tomato)",
+       [](const ControllerContext& c) -> std::unique_ptr<greenhouse::Controller> {
+         if (c.controller_config.empty()) {
+           throw InputError({"", 0, "--controller-config"},
+                            "the climate controller needs its settings",
+                            "--controller-config FILE (docs/formats/controller-settings.md) or a "
+                            "name in data/controllers, e.g. turkistan-korean-tomato");
+         }
+         namespace fs = std::filesystem;
+         std::string path = c.controller_config;
+         std::error_code ec;
+         if (!fs::exists(path, ec) && !c.controllers_dir.empty()) {
+           const fs::path named = fs::path(c.controllers_dir) / (c.controller_config + ".toml");
+           if (fs::exists(named, ec)) {
+             path = named.string();
+           }
+         }
+         return std::make_unique<runtime::ClimateComputerDriver>(
+             control::load_controller_settings(path), c.design.design, c.site, c.driver);
        }},
   };
   return kControllers;

@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "egin/control/site_sun.hpp"
 #include "egin/greenhouse/controller.hpp"
 #include "egin/greenhouse/design_toml.hpp"
+#include "egin/runtime/climate_computer_driver.hpp"
 
 namespace egin::cli {
 
@@ -17,6 +19,11 @@ namespace egin::cli {
 struct ControllerContext {
   const greenhouse::DesignFile& design;
   std::string controls_path;  // --controls, empty when not given
+  // The climate computer's (--controller climate):
+  std::string controller_config;  // --controller-config: a file or a name in data/controllers
+  std::string controllers_dir;    // data/controllers beside the designs
+  control::SiteInfo site;         // from the weather file's metadata
+  runtime::DriverOptions driver;  // --fault, --noise, --delay, --seed
 };
 
 struct ControllerEntry {
