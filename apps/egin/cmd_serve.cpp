@@ -44,6 +44,7 @@
 #include "egin/runtime/metrics.hpp"
 #include "egin/runtime/mqtt_ingest.hpp"
 #include "egin/runtime/providers.hpp"
+#include "egin/runtime/service_command_provider.hpp"
 #include "egin/runtime/site_file.hpp"
 #include "egin/server/api_auth.hpp"
 #include "egin/server/derived_worker.hpp"
@@ -271,7 +272,6 @@ int run_serve(const ServeArgs& args) {
     log.info("fields", {{"count", field_list.size()}, {"library", library_dir.string()}});
   }
   const runtime::FieldAdvisor field_advisor(field_list, crop_library, soil_library, *store, live);
-  runtime::Providers providers;
 
   server::DerivedWorker derived_worker(derived, *pipeline, log);
   derived_worker.feed(todays_readings(*store, live, clock->now_ms()));
@@ -283,9 +283,12 @@ int run_serve(const ServeArgs& args) {
     mqtt->start();
   }
 
-  // Field buses (KS X 3267 / Modbus): readings into the pipeline, commands through the service.
+  // Field buses (KS X 3267 / Modbus): readings into the pipeline; commands through the service,
+  // which the command routes reach as the registered CommandProvider.
   std::unique_ptr<runtime::DeviceDrivers> drivers;
   std::unique_ptr<devices::MqttBridge> bridge;
+  // After the drivers, so destroyed before them (a registered adapter wraps them).
+  runtime::Providers providers;
   if (devices_config) {
     drivers = std::make_unique<runtime::DeviceDrivers>(std::move(*devices_config), live, *pipeline,
                                                        metrics, *clock, data_dir);
@@ -303,6 +306,7 @@ int run_serve(const ServeArgs& args) {
       bridge->start();
     }
     drivers->start();
+    providers.set_commands(std::make_shared<runtime::ServiceCommandProvider>(*drivers));
   }
   ServeParts parts{*store, live, *pipeline, metrics, *clock, providers, log, data_dir};
   std::vector<std::unique_ptr<ServeExtension>> extensions = start_extensions(args, parts);
@@ -321,7 +325,6 @@ int run_serve(const ServeArgs& args) {
                             .auth = auth,
                             .log = log,
                             .data_dir = data_dir,
-                            .commands = drivers.get(),
                             .accounts = &accounts,
                             .providers = &providers,
                             .fields = &field_advisor,
@@ -365,6 +368,7 @@ int run_serve(const ServeArgs& args) {
   if (bridge) {
     bridge->stop();
   }
+  providers.set_commands(nullptr);  // the adapter unsubscribes from the drivers it wraps
   if (drivers) {
     drivers->attach_bridge(nullptr);
     drivers->stop();
