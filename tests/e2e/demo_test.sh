@@ -5,7 +5,9 @@
 # command through the API is executed by the simulated actuator node (opening, the remaining time
 # counting down, ready again, the audit record done) and the twin's roof vent follows it (manual
 # override); the three fields have recommendations; a CSV export holds the greenhouse's and the
-# station's readings; a restart carries on at the site time reached and prints a new login.
+# station's readings; then the same in Chromium (web/e2e/demo.mjs: login, live values, a timed
+# vent command from the greenhouse page, the field's advice, CSV export, Kazakh and Korean, a
+# 390-px phone); a restart carries on at the site time reached and prints a new login.
 egin=$1
 src=$2
 # shellcheck source=lib.sh
@@ -102,6 +104,24 @@ ws = [r[head.index("ws1/mast/t_air (Cel)")] for r in rows[1:]]
 assert sum(1 for v in ws if v) >= 24   # the station's day of history and the demo's hours
 assert any(v for v in gh)
 PY
+
+# The browser test (web/e2e/demo.mjs) against the same farm; its screenshots are kept in
+# <build>/test-artifacts/demo/, the overview also as <build>/test-artifacts/demo/dashboard.png
+# (docs/img/dashboard.png is that picture).
+build=$(cd "$(dirname "$egin")/../.." && pwd)
+artifacts=$build/test-artifacts/demo
+for need in "$build/web/index.html:the built dashboard (make web)" \
+  "$src/web/node_modules/playwright-core/package.json:web/node_modules (make web)" \
+  "/usr/bin/chromium:Debian's chromium (scripts/install-deps)"; do
+  check "needs ${need#*:}" test -e "${need%%:*}"
+done
+rm -rf "$artifacts"
+mkdir -p "$artifacts"
+check "the browser test passes" env EGIN_URL="$serve_url" EGIN_ADMIN_PASSWORD="$password" \
+  EGIN_MACHINE_TOKEN="$(cat "$serve_data/api-token")" EGIN_ARTIFACTS="$artifacts" \
+  EGIN_PROFILE="$e2e_tmp/chromium-profile" EGIN_README_SHOT="$artifacts/dashboard.png" \
+  node "$src/web/e2e/demo.mjs"
+check "screenshots saved" test "$(find "$artifacts" -name '*.png' | wc -l)" -ge 12
 
 reached=$(latest gh1/climate/t_air)
 serve_stop
