@@ -63,9 +63,20 @@ bench:
 	cmake --build build-bench -j $(JOBS)
 	bash bench/run_all.sh build-bench
 
-# Installs what is missing, builds, and runs the demo.
+# Installs what is missing, builds, runs the field-water demo, then starts the demo farm
+# (`egin serve --demo`: the greenhouse twin behind simulated KS X 3267 nodes, a weather station,
+# three fields, at DEMO_SPEED x) in the foreground, printing its URL and login; Ctrl-C stops it.
+# DEMO_SERVE=0 skips the server (a machine without a browser); docs/user-guide/demo.md.
+DEMO_SPEED ?= 60
+DEMO_HTTP  ?= 127.0.0.1:8080
+DEMO_DATA  ?= egin-demo
+DEMO_SERVE ?= 1
 demo: deps build
 	bash scripts/demo.sh $(BUILD)/apps/egin/egin
+	@if [ "$(DEMO_SERVE)" != 0 ]; then \
+	  exec $(BUILD)/apps/egin/egin serve --demo --speed $(DEMO_SPEED) --http $(DEMO_HTTP) \
+	    --data $(DEMO_DATA) --log-level warn; \
+	fi
 
 # Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan:

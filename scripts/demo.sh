@@ -39,3 +39,4 @@ section "All fields at once (batch mode, all cores), 14 July"
 
 section "Next"
 echo "  egin --help, egin <command> --help; README.md; docs/"
+echo "  the demo farm: egin serve --demo (make demo starts it now; DEMO_SERVE=0 skips it)"

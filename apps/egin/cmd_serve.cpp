@@ -31,6 +31,7 @@
 
 #include "commands.hpp"
 #include "egin/accounts/accounts.hpp"
+#include "egin/accounts/password.hpp"
 #include "egin/core/clock.hpp"
 #include "egin/core/input_error.hpp"
 #include "egin/crops/crop_library.hpp"
@@ -44,6 +45,7 @@
 #include "egin/runtime/metrics.hpp"
 #include "egin/runtime/mqtt_ingest.hpp"
 #include "egin/runtime/providers.hpp"
+#include "egin/runtime/service_command_provider.hpp"
 #include "egin/runtime/site_file.hpp"
 #include "egin/server/api_auth.hpp"
 #include "egin/server/derived_worker.hpp"
@@ -54,6 +56,7 @@
 #include "egin/server/station_et0_task.hpp"
 #include "egin/soils/soil_library.hpp"
 #include "egin/store/time_series_store.hpp"
+#include "serve_demo.hpp"
 #include "serve_support.hpp"
 
 namespace egin::cli {
@@ -77,9 +80,11 @@ struct ServeArgs {
   std::string fields;
   std::string library;
   double session_hours = 12.0;
+  bool demo = false;            // --demo: the demo farm (serve_demo.hpp)
+  std::optional<double> speed;  // --speed with --demo
 };
 
-/// What an extension of `egin serve` (the demo farm, later) works with: everything is running
+/// What an extension of `egin serve` works with: everything is running
 /// but HTTP. It registers its providers in `providers` (runtime/providers.hpp) and ingests through
 /// `pipeline`.
 struct ServeParts {
@@ -107,7 +112,10 @@ std::vector<std::unique_ptr<ServeExtension>> start_extensions(const ServeArgs& /
   return {};
 }
 
-std::unique_ptr<Clock> make_clock(const ServeArgs& args) {
+std::unique_ptr<Clock> make_clock(const ServeArgs& args, const DemoFarm* demo) {
+  if (demo != nullptr) {
+    return std::make_unique<ScaledClock>(demo->start_ms(), demo->speed());
+  }
   if (!args.clock_factor) {
     if (!args.clock_start.empty()) {
       throw InputError({"", 0, "--clock-start"}, "given without --clock-factor",
@@ -177,7 +185,19 @@ std::vector<runtime::StoredReading> todays_readings(store::TimeSeriesStore& stor
   return readings;
 }
 
-int run_serve(const ServeArgs& args) {
+int run_serve(ServeArgs args) {
+  if (!args.demo && (args.speed)) {
+    throw InputError({"", 0, "--speed"}, "given without --demo", "--demo --speed N");
+  }
+  if (args.demo && (args.clock_factor || !args.config.empty() || !args.devices.empty())) {
+    throw InputError({"", 0, "--demo"},
+                     "the demo brings its own clock, site and devices (--clock-factor, --config, "
+                     "--devices do not go with it)",
+                     "--demo [--speed N] [--clock-start ISO] [--http ADDR] [--data DIR]");
+  }
+  if (args.demo && args.data_dir.empty() && std::getenv("EGIN_DATA_DIR") == nullptr) {
+    args.data_dir = "egin-demo";
+  }
   const fs::path data_dir = resolve_data_dir(args.data_dir);
   std::error_code ec;
   fs::create_directories(data_dir, ec);
@@ -196,9 +216,17 @@ int run_serve(const ServeArgs& args) {
   if (!args.mqtt.empty()) {
     mqtt_options = runtime::parse_mqtt_url(args.mqtt);
   }
-  const std::unique_ptr<Clock> clock = make_clock(args);
+  std::unique_ptr<DemoFarm> demo;
+  if (args.demo) {
+    demo = DemoFarm::prepare(DemoOptions{args.speed, args.clock_start, {}}, data_dir);
+    args.config = demo->site_file().string();
+  }
+  const std::unique_ptr<Clock> clock = make_clock(args, demo.get());
   std::optional<runtime::DevicesConfig> devices_config;
-  if (!args.devices.empty()) {
+  if (demo) {
+    demo->start_nodes(*clock);
+    devices_config = demo->devices_config();
+  } else if (!args.devices.empty()) {
     devices_config =
         runtime::load_devices_file(args.devices);  // bad input: exit 2 before anything starts
   }
@@ -235,7 +263,9 @@ int run_serve(const ServeArgs& args) {
   account_options.session_ttl_ms =
       static_cast<TimeMs>(args.session_hours * static_cast<double>(kMsPerHour));
   accounts::Accounts accounts(*account_store, wall_clock, account_options);
+  std::optional<std::string> demo_password;
   if (const auto password = accounts.create_first_admin("admin")) {
+    demo_password = password;
     // Printed once, never logged: the log may be kept where others read it.
     std::fprintf(stderr,
                  "egin serve: created user 'admin' (role admin) with password %s\n"
@@ -243,6 +273,10 @@ int run_serve(const ServeArgs& args) {
                  "'egin user passwd admin'\n",
                  password->c_str());
     log.info("admin_created", {{"user", "admin"}});
+  } else if (demo) {
+    // The demo shows its login at every start: admin gets a new generated password.
+    demo_password = accounts::generate_password();
+    accounts.set_password("admin", *demo_password);
   }
   bool token_created = false;
   const server::ApiAuth auth =
@@ -271,7 +305,6 @@ int run_serve(const ServeArgs& args) {
     log.info("fields", {{"count", field_list.size()}, {"library", library_dir.string()}});
   }
   const runtime::FieldAdvisor field_advisor(field_list, crop_library, soil_library, *store, live);
-  runtime::Providers providers;
 
   server::DerivedWorker derived_worker(derived, *pipeline, log);
   derived_worker.feed(todays_readings(*store, live, clock->now_ms()));
@@ -283,9 +316,12 @@ int run_serve(const ServeArgs& args) {
     mqtt->start();
   }
 
-  // Field buses (KS X 3267 / Modbus): readings into the pipeline, commands through the service.
+  // Field buses (KS X 3267 / Modbus): readings into the pipeline; commands through the service,
+  // which the command routes reach as the registered CommandProvider.
   std::unique_ptr<runtime::DeviceDrivers> drivers;
   std::unique_ptr<devices::MqttBridge> bridge;
+  // After the drivers, so destroyed before them (a registered adapter wraps them).
+  runtime::Providers providers;
   if (devices_config) {
     drivers = std::make_unique<runtime::DeviceDrivers>(std::move(*devices_config), live, *pipeline,
                                                        metrics, *clock, data_dir);
@@ -303,9 +339,13 @@ int run_serve(const ServeArgs& args) {
       bridge->start();
     }
     drivers->start();
+    providers.set_commands(std::make_shared<runtime::ServiceCommandProvider>(*drivers));
   }
   ServeParts parts{*store, live, *pipeline, metrics, *clock, providers, log, data_dir};
   std::vector<std::unique_ptr<ServeExtension>> extensions = start_extensions(args, parts);
+  if (demo) {
+    demo->start(*pipeline, providers, log);
+  }
 
   server::Maintenance maintenance(
       *store, live, metrics, *clock, data_dir, log, [&](Date finished_day) {
@@ -321,7 +361,6 @@ int run_serve(const ServeArgs& args) {
                             .auth = auth,
                             .log = log,
                             .data_dir = data_dir,
-                            .commands = drivers.get(),
                             .accounts = &accounts,
                             .providers = &providers,
                             .fields = &field_advisor,
@@ -346,6 +385,16 @@ int run_serve(const ServeArgs& args) {
     std::printf("egin serve: dashboard at http://%s/ from %s\n",
                 server::format_http_address(bound).c_str(), web_dir.c_str());
   }
+  if (demo && demo_password) {
+    std::printf(
+        "\negin serve --demo: Turkistan demo farm at %gx (a day in %.0f minutes), site time %s\n"
+        "  open   http://%s/\n"
+        "  login  admin\n"
+        "  password %s\n"
+        "  stop with Ctrl-C; data in %s (delete it to start afresh)\n\n",
+        demo->speed(), 1440.0 / demo->speed(), format_iso_utc(clock->now_ms()).c_str(),
+        server::format_http_address(bound).c_str(), demo_password->c_str(), data_dir.c_str());
+  }
   std::fflush(stdout);
 
   int signal_number = 0;
@@ -359,12 +408,16 @@ int run_serve(const ServeArgs& args) {
     extension->stop();
   }
   extensions.clear();
+  if (demo) {
+    demo->stop();
+  }
   if (mqtt) {
     mqtt->stop();
   }
   if (bridge) {
     bridge->stop();
   }
+  providers.set_commands(nullptr);  // the adapter unsubscribes from the drivers it wraps
   if (drivers) {
     drivers->attach_bridge(nullptr);
     drivers->stop();
@@ -373,6 +426,7 @@ int run_serve(const ServeArgs& args) {
   derived_worker.stop();
   pipeline->stop();
   pipeline.reset();
+  demo.reset();  // the simulated nodes last
   log.info("stopped", {});
   log.flush();
   return 0;
@@ -400,7 +454,14 @@ void add_serve_command(CLI::App& app) {
                   "Devices file: KS X 3267 / Modbus buses and nodes to poll "
                   "(docs/formats/devices-file.md)")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--data-dir", args->data_dir,
+  cmd->add_flag("--demo", args->demo,
+                "Run the Turkistan demo farm: a greenhouse twin under the climate computer behind "
+                "simulated KS X 3267 nodes, a weather station, three fields, at accelerated time "
+                "(docs/user-guide/demo.md); data in ./egin-demo unless --data-dir");
+  cmd->add_option("--speed", args->speed,
+                  "With --demo: site seconds per real second (default 60: a day in 24 minutes)")
+      ->check(CLI::Range(1.0, 100000.0));
+  cmd->add_option("--data-dir,--data", args->data_dir,
                   "Directory of the database, site file and API token; default $EGIN_DATA_DIR "
                   "or ./egin-data");
   cmd->add_option("--clock-factor", args->clock_factor,

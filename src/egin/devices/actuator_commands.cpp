@@ -99,6 +99,7 @@ CommandRecord execute_command(Bus& bus, int slave, const ActuatorChannel& channe
   record.requested_by = request.requested_by;
   record.origin = request.origin;
   record.request_id = request.request_id;
+  record.reason = request.reason;
   record.target = request.target;
   record.bus = bus.id();
   record.slave = slave;

@@ -48,6 +48,7 @@ struct CommandRequest {
   std::string requested_by;
   std::string origin;
   std::string request_id;
+  std::string reason;  // the operator's words, kept in the record
   std::string target;  // how the caller named the actuator
 };
 

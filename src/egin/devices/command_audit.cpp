@@ -58,6 +58,7 @@ std::string command_record_json(const CommandRecord& r) {
                {"requested_by", r.requested_by},
                {"origin", r.origin},
                {"request_id", r.request_id},
+               {"reason", r.reason},
                {"target", r.target},
                {"bus", r.bus},
                {"slave", r.slave},
@@ -96,6 +97,7 @@ std::optional<CommandRecord> parse_command_record_json(std::string_view line) {
     r.requested_by = j.value("requested_by", "");
     r.origin = j.value("origin", "");
     r.request_id = j.value("request_id", "");
+    r.reason = j.value("reason", "");
     r.target = j.value("target", "");
     r.bus = j.value("bus", "");
     r.slave = j.value("slave", 0);

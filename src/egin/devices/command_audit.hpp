@@ -1,5 +1,5 @@
 // Command audit trail: one record per actuator command — who or what asked (requested_by,
-// origin), when, for which actuator, the OPID, when it was sent, confirmed by the status read
+// origin) and why (reason), when, for which actuator, the OPID, when it was sent, confirmed by the status read
 // back, finished, and the result with the reason — updated at each step. CommandAuditLog keeps
 // the records in a JSON-lines file (one line per update, appended and flushed to disk; the last
 // line of an id is its state) and the newest ones in memory for listing.
@@ -38,6 +38,7 @@ struct CommandRecord {
   std::string requested_by;  // who: "operator:aigerim", "cli", "controller:climate"
   std::string origin;        // through what: "api", "mqtt", "cli", "controller"
   std::string request_id;    // the caller's own id, echoed in acks
+  std::string reason;        // the operator's words (may be empty)
   std::string target;        // "zone/device/actuator" or "bus/slave/actuator"
   std::string bus;
   int slave = 0;

@@ -14,6 +14,7 @@
 #include "egin/devices/libmodbus_link.hpp"
 #include "egin/devices/modbus_map.hpp"
 #include "egin/devices/opid_store.hpp"
+#include "egin/runtime/listeners.hpp"
 
 namespace egin::runtime {
 
@@ -44,6 +45,13 @@ struct ActuatorTarget {
   std::size_t bus = 0;
   int slave = 0;
   d::ActuatorChannel channel;
+};
+
+/// The last status block polled from an actuator.
+struct SeenStatus {
+  std::uint16_t status = 0;
+  std::uint32_t remaining_s = 0;
+  TimeMs t_ms = 0;
 };
 
 /// A writable coil of a generic map, commanded on/off.
@@ -148,6 +156,8 @@ struct DeviceDrivers::Impl {
   mutable std::mutex index_mutex;
   std::map<std::string, ActuatorTarget> actuators;  // site channel key → target
   std::map<std::string, OutputTarget> outputs;      // generic coils: site channel key → target
+  std::map<std::string, SeenStatus> seen;           // actuator key → last status polled
+  Listeners<d::CommandRecord> listeners;
 
   // ---- channels ----
 
@@ -507,6 +517,9 @@ struct DeviceDrivers::Impl {
         add(it->second + "_status", a.status.status, "/");
       }
       add(it->second + "_remaining", a.status.remaining_s, "s");
+      const std::lock_guard lock(index_mutex);
+      seen[join_key(zone, device, it->second)] =
+          SeenStatus{a.status.status, a.status.remaining_s, polled.t_ms};
     }
     if (!records.empty()) {
       try {
@@ -638,6 +651,7 @@ struct DeviceDrivers::Impl {
     record.requested_by = request.requested_by;
     record.origin = request.origin;
     record.request_id = request.request_id;
+    record.reason = request.reason;
     record.target = request.channel_key;
     const auto slash = request.channel_key.rfind('/');
     record.actuator =
@@ -647,6 +661,7 @@ struct DeviceDrivers::Impl {
     record.detail = std::move(detail);
     audit.record(record);
     count_command(record);
+    listeners.notify(record);
     return record;
   }
 
@@ -665,6 +680,7 @@ struct DeviceDrivers::Impl {
     record.requested_by = request.requested_by;
     record.origin = request.origin;
     record.request_id = request.request_id;
+    record.reason = request.reason;
     record.target = request.channel_key;
     record.bus = bus.wiring.id;
     record.slave = target.slave;
@@ -694,6 +710,7 @@ struct DeviceDrivers::Impl {
     }
     audit.record(record);
     count_command(record);
+    listeners.notify(record);
     return record;
   }
 
@@ -734,6 +751,7 @@ DeviceDrivers::DeviceDrivers(DevicesConfig config, LiveSite& site, IngestPipelin
   }
   impl_->tracker.set_listener([this](const d::CommandRecord& record) {
     impl_->count_command(record);
+    impl_->listeners.notify(record);
     if (d::MqttBridge* mqtt = impl_->bridge.load()) {
       const auto first = record.target.find('/');
       const auto second = record.target.find('/', first + 1);
@@ -848,6 +866,7 @@ d::CommandRecord DeviceDrivers::submit(const ActuatorCommandRequest& request) {
   r.requested_by = request.requested_by;
   r.origin = request.origin;
   r.request_id = request.request_id;
+  r.reason = request.reason;
   r.target = request.channel_key;
   BusState& bus = *impl_->buses[target->bus];
   d::CommandRecord record =
@@ -858,6 +877,7 @@ d::CommandRecord DeviceDrivers::submit(const ActuatorCommandRequest& request) {
     impl_->tracker.track(record);
   }
   impl_->count_command(record);
+  impl_->listeners.notify(record);
   return record;
 }
 
@@ -885,6 +905,15 @@ std::vector<ActuatorInfo> DeviceDrivers::actuators() const {
       }
     }
     info.online = impl_->buses[target.bus]->poller->health(target.slave).online;
+    if (const auto it = impl_->seen.find(key); it != impl_->seen.end()) {
+      info.status = it->second.status;
+      info.remaining_s = it->second.remaining_s;
+      info.status_ms = it->second.t_ms;
+    }
+    if (const auto active = impl_->tracker.active(impl_->buses[target.bus]->wiring.id, target.slave,
+                                                  target.channel.slot)) {
+      info.command_id = active->id;
+    }
     out.push_back(std::move(info));
   }
   for (const auto& [key, target] : impl_->outputs) {
@@ -898,6 +927,12 @@ std::vector<ActuatorInfo> DeviceDrivers::actuators() const {
   }
   return out;
 }
+
+std::size_t DeviceDrivers::subscribe(std::function<void(const d::CommandRecord&)> listener) {
+  return impl_->listeners.add(std::move(listener));
+}
+
+void DeviceDrivers::unsubscribe(std::size_t id) { impl_->listeners.remove(id); }
 
 std::vector<DriverNodeState> DeviceDrivers::nodes() const {
   std::vector<DriverNodeState> out;

@@ -82,6 +82,8 @@ class DeviceDrivers final : public ActuatorCommandService {
   [[nodiscard]] std::vector<devices::CommandRecord> recent(std::size_t limit) const override;
   [[nodiscard]] std::optional<devices::CommandRecord> find(std::string_view id) const override;
   [[nodiscard]] std::vector<ActuatorInfo> actuators() const override;
+  std::size_t subscribe(std::function<void(const devices::CommandRecord&)> listener) override;
+  void unsubscribe(std::size_t id) override;
 
  private:
   struct BusState;

@@ -15,7 +15,6 @@
 
 #include "egin/accounts/accounts.hpp"
 #include "egin/core/clock.hpp"
-#include "egin/runtime/actuator_command_service.hpp"
 #include "egin/runtime/field_advisor.hpp"
 #include "egin/runtime/ingest_pipeline.hpp"
 #include "egin/runtime/live_site.hpp"
@@ -38,8 +37,6 @@ struct ServerContext {
   const ApiAuth& auth;
   Log& log;
   std::filesystem::path data_dir;  // the disk /api/v1/storage and /metrics report on
-  /// Actuator commands and their audit trail (null when `egin serve` has no --devices).
-  runtime::ActuatorCommandService* commands = nullptr;
   std::size_t max_body_bytes = kDefaultMaxBodyBytes;
   accounts::Accounts* accounts = nullptr;         // users, logins (ApiAuth uses the same)
   runtime::Providers* providers = nullptr;        // commands, alarms, controller settings

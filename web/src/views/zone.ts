@@ -58,9 +58,10 @@ interface SeriesPoint {
 
 const DAY_MS = 86400000;
 
-/// An actuator that moves (vents, screens: KS X 3267 openers) or switches (fans, pumps, valves).
+/// An actuator that moves (vents, screens: KS X 3267 openers, whose channels the device layer
+/// names "opener_motion") or switches (fans, pumps, valves).
 function isOpener(c: ChannelInfo): boolean {
-  return c.unit === "%" || c.quantity.includes("position");
+  return c.unit === "%" || c.quantity.includes("position") || c.quantity.startsWith("opener");
 }
 
 function actionsFor(c: ChannelInfo): string[] {

@@ -1,0 +1,278 @@
+#include "serve_demo.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "demo_farm_file.hpp"
+#include "demo_greenhouse.hpp"
+#include "egin/agromet/weather_csv.hpp"
+#include "egin/core/input_error.hpp"
+#include "egin/devices/sim_server.hpp"
+#include "egin/runtime/greenhouse_node_environment.hpp"
+#include "egin/runtime/site_file.hpp"
+#include "egin/runtime/weather_station_feed.hpp"
+#include "serve_support.hpp"
+
+namespace egin::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::chrono::milliseconds kTick{100};  // real time between two timer passes
+
+/// The actuators whose positions (0–1) the demo stores as gh1/positions/<key> (%).
+constexpr control::ActuatorId kPositions[] = {
+    control::ActuatorId::kVentLee,      control::ActuatorId::kVentWind,
+    control::ActuatorId::kScreenEnergy, control::ActuatorId::kScreenShade,
+    control::ActuatorId::kFogging,
+};
+
+// A std::string, not a one-character literal assigned (GCC 12's -Wrestrict false positive).
+const std::string kPercent = "%";
+
+std::optional<TimeMs> read_clock_file(const fs::path& path) {
+  std::ifstream in(path);
+  std::string text;
+  if (!(in >> text)) {
+    return std::nullopt;
+  }
+  return parse_iso_time_ms(text);
+}
+
+}  // namespace
+
+struct DemoFarm::Impl {
+  DemoFarmFile farm;
+  fs::path data_dir;
+  fs::path site_file;
+  fs::path devices_file;
+  double speed = 60.0;
+  TimeMs start_ms = 0;
+  bool first_start = false;
+  runtime::Site site;
+
+  const Clock* clock = nullptr;
+  std::unique_ptr<runtime::SimulatedGreenhouse> greenhouse;
+  std::unique_ptr<runtime::GreenhouseNodeEnvironment> environment;
+  std::unique_ptr<devices::SimServer> nodes;
+  int port = 0;
+  std::unique_ptr<runtime::WeatherStationFeed> station;
+
+  runtime::IngestPipeline* pipeline = nullptr;
+  server::Log* log = nullptr;
+  std::thread thread;
+  std::mutex mutex;
+  std::condition_variable cv;
+  bool stopping = false;
+  TimeMs next_minute_ms = 0;
+  TimeMs last_positions_ms = 0;
+  TimeMs last_clock_save_ms = 0;
+
+  void ingest(const std::vector<SenmlRecord>& records) {
+    if (records.empty()) {
+      return;
+    }
+    try {
+      const runtime::IngestResult r = pipeline->ingest(records, "", runtime::IngestSource::driver);
+      if (r.rejected > 0 && log != nullptr) {
+        log->warn("demo_rejected", {{"count", r.rejected}, {"first", r.rejects.front().reason}});
+      }
+    } catch (const std::exception& e) {
+      if (log != nullptr) {
+        log->warn("demo_ingest_failed", {{"reason", e.what()}});
+      }
+    }
+  }
+
+  void feed_station(TimeMs until_ms) {
+    std::vector<SenmlRecord> batch;
+    for (; next_minute_ms <= until_ms; next_minute_ms += kMsPerMinute) {
+      for (SenmlRecord& r : station->minute(next_minute_ms)) {
+        r.index = batch.size();
+        batch.push_back(std::move(r));
+      }
+      if (batch.size() >= 6000) {
+        ingest(batch);
+        batch.clear();
+      }
+    }
+    ingest(batch);
+  }
+
+  void store_positions() {
+    const TimeMs t = greenhouse->now_ms();
+    if (t <= last_positions_ms) {
+      return;
+    }
+    last_positions_ms = t;
+    std::vector<SenmlRecord> batch;
+    for (const control::ActuatorId id : kPositions) {
+      SenmlRecord r;
+      r.index = batch.size();
+      r.name = farm.greenhouse_zone + "/positions/" + std::string(control::actuator_key(id));
+      r.unit = kPercent;
+      r.time_s = static_cast<double>(t) / 1000.0;
+      r.value = std::clamp(greenhouse->position(id), 0.0, 1.0) * 100.0;
+      batch.push_back(std::move(r));
+    }
+    ingest(batch);
+  }
+
+  void save_clock(TimeMs now) {
+    if (now - last_clock_save_ms < kMsPerMinute * 10) {
+      return;
+    }
+    last_clock_save_ms = now;
+    const fs::path tmp = data_dir / "demo-clock.tmp";
+    {
+      std::ofstream out(tmp, std::ios::trunc);
+      out << format_iso_utc(now) << '\n';
+    }
+    std::error_code ec;
+    fs::rename(tmp, data_dir / "demo-clock", ec);
+  }
+
+  void run() {
+    std::unique_lock lock(mutex);
+    while (!stopping) {
+      lock.unlock();
+      const TimeMs now = clock->now_ms();
+      try {
+        greenhouse->advance_to(now);
+      } catch (const std::exception& e) {
+        log->warn("demo_twin_failed", {{"reason", e.what()}});
+      }
+      feed_station(now);
+      store_positions();
+      save_clock(now);
+      lock.lock();
+      cv.wait_for(lock, kTick, [this] { return stopping; });
+    }
+  }
+};
+
+DemoFarm::DemoFarm(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+DemoFarm::~DemoFarm() {
+  stop();
+  if (impl_->nodes) {
+    impl_->nodes->stop();
+  }
+}
+
+std::unique_ptr<DemoFarm> DemoFarm::prepare(const DemoOptions& options, const fs::path& data_dir) {
+  auto impl = std::make_unique<Impl>();
+  fs::path farm_file = options.farm_file;
+  if (farm_file.empty()) {
+    farm_file = resolve_library_dir("", {}) / "demo" / "farm.toml";
+  }
+  impl->farm = load_demo_farm_file(farm_file);
+  const fs::path demo_dir = farm_file.parent_path();
+  impl->devices_file = demo_dir / "devices.toml";
+  impl->data_dir = data_dir;
+  impl->site_file = data_dir / "site.toml";
+  std::error_code ec;
+  if (!fs::exists(impl->site_file, ec)) {
+    // The first start: the demo's site, with its field files found from the data directory.
+    runtime::Site site = runtime::load_site_file(demo_dir / "site.toml");
+    for (runtime::ZoneSpec& zone : site.zones) {
+      if (!zone.field_file.empty() && fs::path(zone.field_file).is_relative()) {
+        zone.field_file = fs::absolute(demo_dir / zone.field_file).lexically_normal().string();
+      }
+    }
+    runtime::save_site_file(site, impl->site_file);
+    impl->first_start = true;
+  }
+  impl->site = runtime::load_site_file(impl->site_file);
+  impl->speed = options.speed.value_or(impl->farm.speed);
+  if (!(impl->speed >= 1.0 && impl->speed <= 100000.0)) {
+    throw InputError({"", 0, "--speed"}, fmt::format("{} is out of range", impl->speed),
+                     "1 to 100000 (site seconds per real second)");
+  }
+  std::optional<TimeMs> start;
+  if (!options.clock_start.empty()) {
+    start = parse_iso_time_ms(options.clock_start);
+    if (!start) {
+      throw InputError({"", 0, "--clock-start"}, "'" + options.clock_start + "' is not an ISO time",
+                       "e.g. 2025-07-10T06:00:00+05:00");
+    }
+  } else if (!impl->first_start) {
+    start = read_clock_file(data_dir / "demo-clock");
+  }
+  impl->start_ms = start.value_or(*parse_iso_time_ms(impl->farm.start));
+  return std::unique_ptr<DemoFarm>(new DemoFarm(std::move(impl)));
+}
+
+const fs::path& DemoFarm::site_file() const { return impl_->site_file; }
+double DemoFarm::speed() const { return impl_->speed; }
+TimeMs DemoFarm::start_ms() const { return impl_->start_ms; }
+bool DemoFarm::first_start() const { return impl_->first_start; }
+
+void DemoFarm::start_nodes(const Clock& clock) {
+  Impl& d = *impl_;
+  d.clock = &clock;
+  d.greenhouse = make_demo_greenhouse(d.farm, d.site, clock.now_ms());
+  d.environment =
+      std::make_unique<runtime::GreenhouseNodeEnvironment>(*d.greenhouse, d.farm.wiring);
+  d.nodes = std::make_unique<devices::SimServer>(*d.environment, clock);
+  for (const devices::SimNodeConfig& node : d.farm.nodes.nodes) {
+    d.nodes->add_node(node);
+  }
+  d.port = d.nodes->start_tcp(devices::TcpEndpoint{"127.0.0.1", 0});
+  d.station = std::make_unique<runtime::WeatherStationFeed>(
+      agromet::read_period_weather_csv(d.farm.station_weather.string()), d.farm.station_elevation_m,
+      runtime::WeatherStationChannels{.prefix = d.farm.station_prefix});
+}
+
+runtime::DevicesConfig DemoFarm::devices_config() const {
+  runtime::DevicesConfig config = runtime::load_devices_file(impl_->devices_file);
+  for (runtime::BusWiring& bus : config.buses) {
+    if (auto* tcp = std::get_if<devices::TcpEndpoint>(&bus.link.where)) {
+      tcp->host = "127.0.0.1";
+      tcp->port = impl_->port;
+    }
+  }
+  return config;
+}
+
+void DemoFarm::start(runtime::IngestPipeline& pipeline, runtime::Providers& /*providers*/,
+                     server::Log& log) {
+  Impl& d = *impl_;
+  d.pipeline = &pipeline;
+  d.log = &log;
+  const TimeMs now = d.clock->now_ms();
+  const TimeMs minute = now - (now % kMsPerMinute);
+  d.next_minute_ms = minute;
+  if (d.first_start && d.farm.station_history_h > 0.0) {
+    d.next_minute_ms = minute - static_cast<TimeMs>(d.farm.station_history_h * 60.0) * kMsPerMinute;
+  }
+  d.feed_station(now);  // the history first, in the caller's thread
+  d.stopping = false;
+  d.thread = std::thread([&d] { d.run(); });
+  log.info("demo_started", {{"speed", d.speed},
+                            {"start", format_iso_utc(d.start_ms)},
+                            {"nodes", fmt::format("127.0.0.1:{}", d.port)}});
+}
+
+void DemoFarm::stop() {
+  {
+    const std::lock_guard lock(impl_->mutex);
+    impl_->stopping = true;
+  }
+  impl_->cv.notify_all();
+  if (impl_->thread.joinable()) {
+    impl_->thread.join();
+  }
+}
+
+}  // namespace egin::cli

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The demo farm as a newcomer meets it: `egin serve --demo` at 20× on a free port. Live values of
+# the greenhouse (the twin under the climate computer, read through the simulated KS X 3267 sensor
+# node and the device driver) and of the weather station change as site time passes; a timed vent
+# command through the API is executed by the simulated actuator node (opening, the remaining time
+# counting down, ready again, the audit record done) and the twin's roof vent follows it (manual
+# override); the three fields have recommendations; a CSV export holds the greenhouse's and the
+# station's readings; then the same in Chromium (web/e2e/demo.mjs: login, live values, a timed
+# vent command from the greenhouse page, the field's advice, CSV export, Kazakh and Korean, a
+# 390-px phone); a restart carries on at the site time reached and prints a new login.
+egin=$1
+src=$2
+# shellcheck source=lib.sh
+source "$src/tests/e2e/lib.sh"
+# shellcheck source=serve_lib.sh
+source "$src/tests/e2e/serve_lib.sh"
+export PATH=/usr/bin:$PATH
+trap 'kill -KILL $serve_pid 2>/dev/null; rm -rf "$e2e_tmp"' EXIT
+
+serve_data=$e2e_tmp/demo
+check "demo starts" serve_start run --demo --speed 20 --data "$serve_data"
+for i in $(seq 1 100); do grep -q "password" "$e2e_tmp/run.out" && break; sleep 0.1; done
+check "prints the URL" grep -q "open   $serve_url/" "$e2e_tmp/run.out"
+check "prints the login" grep -q "login  admin" "$e2e_tmp/run.out"
+password=$(sed -n 's/^  password \(.*\)$/\1/p' "$e2e_tmp/run.out")
+check "password is a generated one" test "${#password}" = 20
+check "the password logs in" test "$(curl -s -o "$e2e_tmp/login" -w '%{http_code}' -X POST \
+  -H 'Content-Type: application/json' -d "{\"user\":\"admin\",\"password\":\"$password\"}" \
+  "$serve_url/api/v1/sessions")" = 201
+
+latest() {  # channel → "t_ms value" of its latest reading
+  api GET "/api/v1/latest?channels=$1" >/dev/null
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["readings"][0]; print(r.get("t_ms") or 0, r.get("value"))' "$e2e_tmp/body"
+}
+sleep 4
+first_gh=$(latest gh1/climate/t_air)
+first_ws=$(latest ws1/mast/t_air)
+sleep 7
+later_gh=$(latest gh1/climate/t_air)
+later_ws=$(latest ws1/mast/t_air)
+check "greenhouse air temperature read through the node" test "${first_gh#* }" != None
+check "greenhouse readings arrive as site time passes" test "${later_gh% *}" -gt "${first_gh% *}"
+check "station readings arrive as site time passes" test "${later_ws% *}" -gt "${first_ws% *}"
+check "the greenhouse climate changes" python3 - "$serve_data" "$serve_url" <<'PY'
+import json, sys, urllib.request
+token = open(sys.argv[1] + "/api-token").read().strip()
+req = urllib.request.Request(sys.argv[2] + "/api/v1/series?channel=gh1/climate/t_air&from=2025-07-01T00:00:00Z&to=2026-01-01T00:00:00Z&step=raw",
+                             headers={"Authorization": "Bearer " + token})
+points = json.load(urllib.request.urlopen(req))["points"]
+values = {round(p.get("value", p.get("mean", 0)), 3) for p in points}
+print(len(points), "readings,", len(values), "distinct", file=sys.stderr)
+sys.exit(0 if len(points) >= 3 and len(values) >= 2 else 1)
+PY
+
+# A timed vent command: 90 s of site time at 20× is 4.5 s.
+check "timed_open accepted: 202" test "$(api POST /api/v1/commands -H 'Content-Type: application/json' \
+  -d '{"channel":"gh1/actuators/vent_roof","action":"timed_open","duration_s":90,"reason":"e2e"}')" = 202
+command_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$e2e_tmp/body")
+check "executing when confirmed" python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["state"] == "executing"' "$e2e_tmp/body"
+: >"$e2e_tmp/states"
+for i in $(seq 1 80); do
+  api GET /api/v1/actuators >/dev/null
+  python3 -c 'import json,sys
+for a in json.load(open(sys.argv[1]))["actuators"]:
+    if a["channel"] == "gh1/actuators/vent_roof": print(a["state"], a["remaining_s"] or 0)' "$e2e_tmp/body" >>"$e2e_tmp/states"
+  sleep 0.1
+done
+check "the node shows the vent opening" grep -q '^opening ' "$e2e_tmp/states"
+check "the remaining time counts down, then ready" python3 - "$e2e_tmp/states" <<'PY'
+import sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+opening = [float(r[1]) for r in rows if r[0] == "opening"]
+print("remaining seen:", sorted(set(opening), reverse=True), file=sys.stderr)
+assert len(set(opening)) >= 3, opening          # at least three different times left
+assert opening == sorted(opening, reverse=True)  # never going up
+assert max(opening) <= 90 and min(opening) < 60
+last_open = max(i for i, r in enumerate(rows) if r[0] == "opening")
+assert rows[-1][0] == "ready" and last_open < len(rows) - 1
+PY
+check "the command record is done" test "$(api GET "/api/v1/commands/$command_id")" = 200
+check "  … state done" python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["state"] == "done"' "$e2e_tmp/body"
+sleep 1
+vent=$(latest gh1/positions/vent_lee)
+check "the twin's roof vent followed the node (manual, 75 % after 90 s at 100 %/120 s)" \
+  python3 -c 'import sys; v=float(sys.argv[1]); assert 60 <= v <= 90, v' "${vent#* }"
+
+check "recommendations: 200" test "$(api GET /api/v1/recommendations)" = 200
+check "three fields with a recommendation" python3 - "$e2e_tmp/body" <<'PY'
+import json, sys
+recs = json.load(open(sys.argv[1]))["recommendations"]
+ok = {r["field"] for r in recs if r.get("recommendation") and r["recommendation"].get("decision")}
+print(sorted(ok), file=sys.stderr)
+assert ok >= {"cotton-07", "tomato-03", "apple-02"}, ok
+PY
+
+check "CSV export: 200" test "$(api GET "/api/v1/exports?channels=gh1/climate/t_air,ws1/mast/t_air&from=2025-07-09T00:00:00Z&to=2025-07-12T00:00:00Z&step=1h&format=csv")" = 200
+check "CSV export holds both" python3 - "$e2e_tmp/body" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+head = rows[0]
+assert head[0] == "time" and "gh1/climate/t_air (Cel)" in head and "ws1/mast/t_air (Cel)" in head, head
+gh = [r[head.index("gh1/climate/t_air (Cel)")] for r in rows[1:]]
+ws = [r[head.index("ws1/mast/t_air (Cel)")] for r in rows[1:]]
+assert sum(1 for v in ws if v) >= 24   # the station's day of history and the demo's hours
+assert any(v for v in gh)
+PY
+
+# The browser test (web/e2e/demo.mjs) against the same farm; its screenshots are kept in
+# <build>/test-artifacts/demo/, the overview also as <build>/test-artifacts/demo/dashboard.png
+# (docs/img/dashboard.png is that picture).
+build=$(cd "$(dirname "$egin")/../.." && pwd)
+artifacts=$build/test-artifacts/demo
+for need in "$build/web/index.html:the built dashboard (make web)" \
+  "$src/web/node_modules/playwright-core/package.json:web/node_modules (make web)" \
+  "/usr/bin/chromium:Debian's chromium (scripts/install-deps)"; do
+  check "needs ${need#*:}" test -e "${need%%:*}"
+done
+rm -rf "$artifacts"
+mkdir -p "$artifacts"
+check "the browser test passes" env EGIN_URL="$serve_url" EGIN_ADMIN_PASSWORD="$password" \
+  EGIN_MACHINE_TOKEN="$(cat "$serve_data/api-token")" EGIN_ARTIFACTS="$artifacts" \
+  EGIN_PROFILE="$e2e_tmp/chromium-profile" EGIN_README_SHOT="$artifacts/dashboard.png" \
+  node "$src/web/e2e/demo.mjs"
+check "screenshots saved" test "$(find "$artifacts" -name '*.png' | wc -l)" -ge 12
+
+reached=$(latest gh1/climate/t_air)
+serve_stop
+check "demo stops cleanly" test "$serve_rc" = 0
+check "demo-clock kept" test -s "$serve_data/demo-clock"
+check "restart" serve_start again --demo --speed 20 --data "$serve_data"
+for i in $(seq 1 100); do grep -q "password" "$e2e_tmp/again.out" && break; sleep 0.1; done
+password2=$(sed -n 's/^  password \(.*\)$/\1/p' "$e2e_tmp/again.out")
+check "a new login at the restart" test "${#password2}" = 20 -a "$password2" != "$password"
+check "carries on near the site time reached" python3 - "$e2e_tmp/again.out" "${reached% *}" <<'PY'
+import re, sys, datetime
+m = re.search(r"site time (\S+)", open(sys.argv[1]).read())
+t = datetime.datetime.fromisoformat(m.group(1).replace("Z", "+00:00")).timestamp() * 1000
+reached = int(sys.argv[2])
+assert reached - 11 * 60000 <= t <= reached + 5 * 60000, (t, reached)
+PY
+serve_stop
+check "restart stops cleanly" test "$serve_rc" = 0
+e2e_finish
