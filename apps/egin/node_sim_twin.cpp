@@ -188,7 +188,14 @@ std::unique_ptr<NodeSimTwin> NodeSimTwin::open(const NodeSimTwinOptions& options
   auto impl = std::make_unique<Impl>();
   impl->report_ms = std::llround(options.report_s * 1000.0);
   impl->end_ms = end_ms;
-  impl->greenhouse = make_twin_greenhouse(sources, *start_ms);
+  try {
+    impl->greenhouse = make_twin_greenhouse(sources, *start_ms);
+  } catch (const InputError& e) {
+    if (e.where().field != "--design") {
+      throw;
+    }
+    throw InputError({e.where().file, e.where().line, "--twin"}, e.problem(), e.expected());
+  }
   impl->environment = std::make_unique<runtime::GreenhouseNodeEnvironment>(
       *impl->greenhouse, runtime::wiring_by_device_code(nodes, options.manual_hold_s));
   impl->clock = std::make_unique<ScaledClock>(*start_ms, options.speed);
