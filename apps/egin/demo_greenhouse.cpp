@@ -4,22 +4,33 @@
 #include "egin/control/settings_toml.hpp"
 #include "egin/greenhouse/design_toml.hpp"
 #include "egin/greenhouse/weather_forcing.hpp"
-#include "egin/runtime/twin_greenhouse.hpp"
 
 namespace egin::cli {
+
+std::unique_ptr<runtime::TwinGreenhouse> make_twin_greenhouse(const TwinGreenhouseSources& sources,
+                                                              TimeMs start_ms) {
+  runtime::TwinClimateLoopConfig c;
+  c.design = greenhouse::read_design(sources.design, sources.designs_dir).design;
+  c.settings = control::load_controller_settings(sources.settings.string());
+  c.weather = std::make_shared<greenhouse::WeatherForcing>(
+      greenhouse::WeatherForcing::from_series(sources.weather, c.design.soil));
+  c.site = sources.site;
+  c.start_utc_s = static_cast<double>(start_ms) / 1000.0;
+  c.step_s = sources.step_s;
+  return std::make_unique<runtime::TwinGreenhouse>(std::move(c));
+}
 
 std::unique_ptr<runtime::SimulatedGreenhouse> make_demo_greenhouse(const DemoFarmFile& farm,
                                                                    const runtime::Site& site,
                                                                    TimeMs start_ms) {
-  runtime::TwinClimateLoopConfig c;
-  c.design = greenhouse::read_design(farm.design.string(), farm.design.parent_path()).design;
-  c.settings = control::load_controller_settings(farm.settings.string());
-  c.weather = std::make_shared<greenhouse::WeatherForcing>(greenhouse::WeatherForcing::from_series(
-      agromet::read_period_weather_csv(farm.greenhouse_weather.string()), c.design.soil));
-  c.site = control::SiteInfo{site.latitude_deg, site.longitude_deg, site.utc_offset_min};
-  c.start_utc_s = static_cast<double>(start_ms) / 1000.0;
-  c.step_s = farm.step_s;
-  return std::make_unique<runtime::TwinGreenhouse>(std::move(c));
+  TwinGreenhouseSources sources;
+  sources.design = farm.design.string();
+  sources.designs_dir = farm.design.parent_path();
+  sources.settings = farm.settings;
+  sources.weather = agromet::read_period_weather_csv(farm.greenhouse_weather.string());
+  sources.site = control::SiteInfo{site.latitude_deg, site.longitude_deg, site.utc_offset_min};
+  sources.step_s = farm.step_s;
+  return make_twin_greenhouse(sources, start_ms);
 }
 
 }  // namespace egin::cli

@@ -5,7 +5,8 @@
 //   SyntheticEnvironment (here): deterministic values from a table per device code, optional
 //     slow sine waves, status codes cycled on a schedule (KOAT data-check procedure, SPS-7466
 //     §5.4: status codes cycling every N s). Its actuator outputs are only remembered.
-//   the greenhouse twin (greenhouse/, wired by the runtime): sensor_value returns the twin's
+//   the greenhouse twin (runtime/greenhouse_node_environment.hpp, for the demo farm and
+//     `egin node-sim --twin`): sensor_value returns the twin's
 //     air temperature, humidity, CO2, radiation…; actuator_changed sets the twin's vent and
 //     screen inputs (an opener's position_pct is the vent opening or screen closure; a switch's
 //     `on` a fan, pump or heater).
