@@ -210,6 +210,7 @@ StepResult step(const ControllerSettings& s, const StepInput& input, ControllerS
   lin.t_air_c = t_air;
   lin.t_vent_c = ex.t_vent_c;
   lin.light = s.light;
+  lin.forecast_rad_sum_mj_m2 = input.forecast_rad_sum_mj_m2;
   ex.lamps = lamps_step(s.lamps, lin, state.lamps);
 
   // Cooling; without an air temperature the pads follow the outdoor temperature.

@@ -501,7 +501,8 @@ void read_lamps(const TomlFields& root, ControllerSettings& s) {
   f.reject_unknown_keys({"window_start", "window_start_offset_min", "window_end",
                          "window_end_offset_min", "off_above_iglob_w_m2", "on_below_iglob_w_m2",
                          "light_sum_target_mol_m2", "max_on_h", "tariff_blocks", "min_on_min",
-                         "min_off_min", "ppfd_umol_m2_s", "hot_off_excess_c"});
+                         "min_off_min", "ppfd_umol_m2_s", "hot_off_excess_c",
+                         "rad_sum_limit_mj_m2"});
   LampSettings& l = s.lamps;
   l.installed = true;
   l.window_start = read_time(f, "window_start");
@@ -522,6 +523,8 @@ void read_lamps(const TomlFields& root, ControllerSettings& s) {
   l.min_off_min = f.number("min_off_min", 0.0, 240.0, "min");
   l.ppfd_umol_m2_s = f.number("ppfd_umol_m2_s", 1.0, 2000.0, "umol/m2/s");
   l.hot_off_excess_c = f.number("hot_off_excess_c", 0.0, 20.0, "°C (0 = no rule)");
+  l.rad_sum_limit_mj_m2 =
+      f.optional_number("rad_sum_limit_mj_m2", 0.0, 50.0, "MJ/m2/d (0 = none)").value_or(0.0);
 }
 
 void read_cooling(const TomlFields& root, ControllerSettings& s) {
@@ -608,7 +611,7 @@ void read_alarms(const TomlFields& root, ControllerSettings& s) {
   const TomlFields f(required_table(root, "alarms"), root.source_name(), "alarms");
   f.reject_unknown_keys({"t_air_high", "t_air_low", "rh_air_high", "co2_air_high", "sensor_delay_s",
                          "sensor_priority", "feedback_tolerance_frac", "pipe_tolerance_c",
-                         "feedback_delay_s", "feedback_priority"});
+                         "feedback_delay_s", "pipe_delay_s", "feedback_priority"});
   AlarmSettings& a = s.alarms;
   a.t_air_high = read_process_alarm(f, "t_air_high", "c", -20.0, 70.0, "°C");
   a.t_air_low = read_process_alarm(f, "t_air_low", "c", -20.0, 70.0, "°C");
@@ -619,6 +622,8 @@ void read_alarms(const TomlFields& root, ControllerSettings& s) {
   a.feedback_tolerance_frac = f.number("feedback_tolerance_frac", 0.01, 1.0, kFrac);
   a.pipe_tolerance_c = f.number("pipe_tolerance_c", 1.0, 50.0, "°C");
   a.feedback_delay_s = f.number("feedback_delay_s", 0.0, 86400.0, "s");
+  a.pipe_delay_s = f.optional_number("pipe_delay_s", 0.0, 86400.0, "s (default feedback_delay_s)")
+                       .value_or(a.feedback_delay_s);
   a.feedback_priority = f.integer("feedback_priority", 1, 3, "(1 urgent, 2 high, 3 low)");
 }
 

@@ -34,7 +34,7 @@ TEST(SettingsToml, TurkistanFileLoads) {
   EXPECT_EQ(s.bands[2].start.anchor, TimeAnchor::kClock);
   EXPECT_EQ(s.bands[2].start.minutes, 13 * 60.0);
   EXPECT_EQ(s.bands[4].setpoints[SetpointId::kTPipeMinC], 35.0);
-  ASSERT_EQ(s.calendar.size(), 2u);
+  ASSERT_EQ(s.calendar.size(), 4u);  // t_heat, CO2, summer dead zone, summer pipe minimum
   EXPECT_EQ(s.calendar[1].setpoint, SetpointId::kCo2Ppm);
   EXPECT_EQ(s.calendar[1].points[1].day_of_year, 166);  // 15 June
   EXPECT_TRUE(s.sensors[index_of(SensorId::kRain)].installed);
@@ -112,7 +112,7 @@ TEST(SettingsToml, EachKindOfMistake) {
   const auto has = [](const std::string& message, const std::string& part) {
     return message.find(part) != std::string::npos;
   };
-  EXPECT_TRUE(has(error_after("lee_p_band_c = 3.0", "lee_p_band_c = 3.0\nlee_pband = 2"),
+  EXPECT_TRUE(has(error_after("lee_p_band_c = 2.0", "lee_p_band_c = 2.0\nlee_pband = 2"),
                   "field 'ventilation.lee_pband': unknown key"));
   EXPECT_TRUE(has(error_after("min_step_frac = 0.02\n", ""),
                   "field 'ventilation.min_step_frac': missing required key"));
@@ -132,7 +132,7 @@ TEST(SettingsToml, EachKindOfMistake) {
                   "unknown set-point 't_heating'"));
   EXPECT_TRUE(has(error_after("[sensors.t_out_c]", "[sensors.t_outside_c]"),
                   "unknown sensor 't_outside_c'"));
-  EXPECT_TRUE(has(error_after("stage_excess_c = [2.0, 3.5, 5.0]", "stage_excess_c = [2.0, 1.5]"),
+  EXPECT_TRUE(has(error_after("stage_excess_c = [0.5, 1.25, 2.0]", "stage_excess_c = [2.0, 1.5]"),
                   "stage thresholds are not increasing"));
   EXPECT_TRUE(has(error_after("{ above_iglob_w_m2 = 850.0, closed_frac = 0.7 }",
                               "{ above_iglob_w_m2 = 600.0, closed_frac = 0.7 }"),
