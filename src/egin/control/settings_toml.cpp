@@ -287,17 +287,19 @@ void read_heating(const TomlFields& root, ControllerSettings& s) {
     return;
   }
   const TomlFields f(*t, root.source_name(), "heating");
-  f.reject_unknown_keys({"p_band_c", "integral_time_s", "t_pipe_max_c", "pipe_p_band_c",
-                         "radiation_raise_start_w_m2", "radiation_raise_end_w_m2",
-                         "radiation_raise_max_c", "humidity_raise_p_band_pct",
-                         "humidity_raise_max_c", "pipe_min_reduction_start_w_m2",
-                         "pipe_min_reduction_end_w_m2", "pipe_min_reduction_max_c"});
+  f.reject_unknown_keys(
+      {"p_band_c", "integral_time_s", "t_pipe_max_c", "pipe_p_band_c", "radiation_raise_start_w_m2",
+       "radiation_raise_end_w_m2", "radiation_raise_max_c", "humidity_raise_p_band_pct",
+       "humidity_raise_max_c", "pipe_min_reduction_start_w_m2", "pipe_min_reduction_end_w_m2",
+       "pipe_min_reduction_max_c", "unlit_dark_offset_c"});
   HeatingSettings& h = s.heating;
   h.installed = true;
   h.p_band_c = f.number("p_band_c", 0.1, 20.0, "°C");
   h.integral_time_s = f.number("integral_time_s", 0.0, 86400.0, "s");
   h.t_pipe_max_c = f.number("t_pipe_max_c", 20.0, 130.0, "°C");
   h.pipe_p_band_c = f.number("pipe_p_band_c", 1.0, 50.0, "°C");
+  h.unlit_dark_offset_c =
+      f.optional_number("unlit_dark_offset_c", -10.0, 0.0, "°C (0 = none)").value_or(0.0);
   h.radiation_raise_start_w_m2 = f.number("radiation_raise_start_w_m2", 0.0, 1500.0, "W/m2");
   h.radiation_raise_end_w_m2 = f.number("radiation_raise_end_w_m2", 0.0, 1500.0, "W/m2");
   require_order(f, "radiation_raise_start_w_m2", h.radiation_raise_start_w_m2,
@@ -403,7 +405,8 @@ void read_screens(const TomlFields& root, ControllerSettings& s) {
                            "day_close_below_iglob_w_m2", "t_out_hysteresis_c",
                            "iglob_hysteresis_w_m2", "gap_max_frac", "gap_rh_p_band_pct",
                            "gap_heat_start_c", "gap_heat_p_band_c", "open_step_frac",
-                           "open_step_interval_min"});
+                           "open_step_interval_min", "gap_rh_cold_stop_below_heat_c",
+                           "gap_rh_cold_p_band_c"});
     EnergyScreenSettings& x = s.screens.energy;
     x.installed = true;
     x.closed_frac = g.number("closed_frac", 0.0, 1.0, kFrac);
@@ -416,6 +419,10 @@ void read_screens(const TomlFields& root, ControllerSettings& s) {
     x.gap_rh_p_band_pct = g.number("gap_rh_p_band_pct", 0.5, 50.0, "%");
     x.gap_heat_start_c = g.number("gap_heat_start_c", -10.0, 20.0, "°C");
     x.gap_heat_p_band_c = g.number("gap_heat_p_band_c", 0.1, 20.0, "°C");
+    x.gap_rh_cold_stop_below_heat_c =
+        g.optional_number("gap_rh_cold_stop_below_heat_c", -10.0, 10.0, "°C").value_or(0.0);
+    x.gap_rh_cold_p_band_c =
+        g.optional_number("gap_rh_cold_p_band_c", 0.0, 10.0, "°C (0 = no rule)").value_or(0.0);
     x.open_step_frac = g.number("open_step_frac", 0.01, 1.0, kFrac);
     x.open_step_interval_min = g.number("open_step_interval_min", 0.0, 120.0, "min");
   }
