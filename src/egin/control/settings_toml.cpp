@@ -357,7 +357,7 @@ void read_ventilation(const TomlFields& root, ControllerSettings& s) {
   v.wind_start_c = f.number("wind_start_c", 0.0, 20.0, "°C");
   v.wind_p_band_c = f.number("wind_p_band_c", 0.1, 20.0, "°C");
   v.wind_max_frac = f.number("wind_max_frac", 0.0, 1.0, kFrac);
-  v.humidity_p_band_pct = f.number("humidity_p_band_pct", 0.5, 50.0, "%");
+  v.humidity_p_band_pct = f.number("humidity_p_band_pct", 0.5, 100.0, "%");
   v.humidity_p_band_g_m3 = f.number("humidity_p_band_g_m3", 0.05, 10.0, "g/m3");
   v.humidity_crack_frac = f.number("humidity_crack_frac", 0.0, 1.0, kFrac);
   v.humidity_max_frac = f.number("humidity_max_frac", 0.0, 1.0, kFrac);
