@@ -53,7 +53,7 @@ struct SimulateArgs {
   std::optional<std::uint64_t> seed;
   std::string from;
   std::optional<double> days;
-  double step_s = 300.0;
+  std::optional<double> step_s;  // default: the climate computer's step_s, else 300
   std::string out;
   std::string data;
   std::string crop = "young";
@@ -283,7 +283,7 @@ void run_simulate(const SimulateArgs& args) {
 
   // Time span.
   gh::SimulationOptions options;
-  options.step_s = args.step_s;
+  options.step_s = args.step_s.value_or(300.0);
   options.sampled = args.sampled;
   options.crop = args.crop == "mature" ? gh::InitialCrop::kMature : gh::InitialCrop::kYoung;
   options.t_band_low_c = args.t_low_c;
@@ -374,6 +374,9 @@ void run_simulate(const SimulateArgs& args) {
   }
   std::unique_ptr<gh::Controller> controller = entry->make(context);
   auto* driver = dynamic_cast<runtime::ClimateComputerDriver*>(controller.get());
+  if (driver != nullptr && !args.step_s) {
+    options.step_s = driver->settings().step_s;  // the climate computer's own cycle
+  }
   std::optional<runtime::BandTally> tally;
   std::size_t alarms_raised = 0;
   if (driver != nullptr) {
@@ -474,7 +477,8 @@ void add_simulate_command(CLI::App& app) {
   cmd->add_option("--from", args->from, "First day, YYYY-MM-DD (default: the weather's start)");
   cmd->add_option("--days", args->days, "Number of days (default: to the weather's end)")
       ->check(CLI::Range(1.0 / 24.0, 3660.0));
-  cmd->add_option("--step", args->step_s, "Control and output step, s (default 300)")
+  cmd->add_option("--step", args->step_s,
+                  "Control and output step, s (default: the climate computer's step_s, else 300)")
       ->check(CLI::Range(10.0, 3600.0));
   cmd->add_option("--out", args->out,
                   "Write the time series as CSV to FILE ('-': stdout, summary to stderr)");

@@ -254,7 +254,8 @@ AlarmEvents update_alarms(const AlarmSettings& s, const AlarmInputs& in, AlarmBo
                                                              : Verdict::kHold;
       }
     }
-    apply(j, s.feedback_delay_s, in.now_ms, board[i], i, events);
+    const bool pipe = static_cast<FeedbackId>(k) == FeedbackId::kHeatingPipe;
+    apply(j, pipe ? s.pipe_delay_s : s.feedback_delay_s, in.now_ms, board[i], i, events);
   }
   return events;
 }

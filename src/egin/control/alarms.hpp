@@ -16,7 +16,11 @@
 // Process alarms wait for their own delay_s; sensor alarms for sensor_delay_s; feedback alarms
 // for feedback_delay_s (long enough for the actuator to travel). The command compared with the
 // feedback is the one sent at the previous step. For the heating pipe, "not following" means the
-// pipe stays more than pipe_tolerance_c below its set-point while the boiler is asked to heat.
+// pipe stays more than pipe_tolerance_c below its set-point while the boiler is asked to heat,
+// for pipe_delay_s: at least the pipe's heat-up time at full boiler, C_pipe (T_pipe,max − T_air)
+// / (P_boil − losses) with C_pipe the water and steel per m² of floor (Vanthoor 2011 Eq. 8.56
+// and its heat capacity), e.g. 11 kJ K⁻¹ m⁻² × 60 K / ~220 W m⁻² ≈ 50 min for GreenLight's
+// Venlo house — a pipe still warming up is not a fault.
 // While a process alarm's sensor is unusable the alarm neither rises nor clears (the sensor's own
 // alarm speaks). Priorities: 1 urgent (wake someone), 2 high (act today), 3 low (note).
 #pragma once
@@ -92,6 +96,7 @@ struct AlarmSettings {
   double feedback_tolerance_frac = 0.1;
   double pipe_tolerance_c = 10.0;
   double feedback_delay_s = 600.0;
+  double pipe_delay_s = 600.0;
   int feedback_priority = 2;
 };
 

@@ -195,6 +195,7 @@ StepResult step(const ControllerSettings& s, const StepInput& input, ControllerS
   hin.rh_air_pct = rh;
   hin.iglob_w_m2 = iglob;
   hin.t_pipe_c = t_pipe;
+  hin.unlit_dark = !ex.sun_up && !(s.lamps.installed && state.last_commands.lamps_on);
   ex.heating = s.heating.installed ? heating_step(s.heating, hin, dt_s, state.heating_pi)
                                    : heating_setpoints(s.heating, hin);
   ex.t_vent_c = ex.heating.t_heat_base_c + sp[SetpointId::kVentDeadZoneC];
@@ -210,6 +211,7 @@ StepResult step(const ControllerSettings& s, const StepInput& input, ControllerS
   lin.t_air_c = t_air;
   lin.t_vent_c = ex.t_vent_c;
   lin.light = s.light;
+  lin.forecast_rad_sum_mj_m2 = input.forecast_rad_sum_mj_m2;
   ex.lamps = lamps_step(s.lamps, lin, state.lamps);
 
   // Cooling; without an air temperature the pads follow the outdoor temperature.
@@ -259,6 +261,7 @@ StepResult step(const ControllerSettings& s, const StepInput& input, ControllerS
   scr_in.now_ms = now;
   scr_in.sun_up = ex.sun_up;
   scr_in.t_vent_c = ex.t_vent_c;
+  scr_in.t_heat_c = ex.heating.t_heat_base_c;
   scr_in.rh_max_pct = sp[SetpointId::kRhMaxPct];
   scr_in.t_air_c = t_air;
   scr_in.rh_air_pct = rh;

@@ -18,9 +18,12 @@
 // | now_ms               | the time of this step, UTC ms                                  |
 // | site                 | latitude, longitude, UTC offset (sun times, local days)        |
 // | measurements         | every reading with its time stamp and quality                  |
+// | forecast_rad_sum_mj_m2 | the local day's expected outdoor global radiation sum from a  |
+// |                      | weather forecast, MJ m⁻² d⁻¹ (nullopt: none; lamps.hpp)         |
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "egin/control/commands.hpp"
 #include "egin/control/controller_state.hpp"
@@ -37,6 +40,7 @@ struct StepInput {
   TimeMs now_ms = 0;
   SiteInfo site;
   Measurements measurements;
+  std::optional<double> forecast_rad_sum_mj_m2 = std::nullopt;
 };
 
 /// Why the commands are what they are: every intermediate value of every rule.

@@ -60,6 +60,8 @@ const char* lamp_reason(LampReason r) {
       return "maximum hours reached";
     case LampReason::kLightSumReached:
       return "light sum reached";
+    case LampReason::kRadSumLimit:
+      return "sunny day (radiation-sum limit)";
     case LampReason::kHot:
       return "too hot";
     case LampReason::kBright:
@@ -233,9 +235,11 @@ std::string explain(const ControllerSettings& s, const StepResult& r, const Cont
                     c.co2_dosing_kg_ha_h, e.co2.dosed_today_kg_ha));
   }
   if (s.lamps.installed) {
-    line(fmt::format("lamps: {} ({}), light sum {:.1f} mol/m², {:.1f} h on",
-                     c.lamps_on ? "on" : "off", lamp_reason(e.lamps.reason),
-                     e.lamps.light_sum_mol_m2, e.lamps.on_h));
+    line(
+        fmt::format("lamps: {} ({}), light sum {:.1f} mol/m², {:.1f} h on, day's radiation "
+                    "sum {:.1f} MJ/m² expected",
+                    c.lamps_on ? "on" : "off", lamp_reason(e.lamps.reason),
+                    e.lamps.light_sum_mol_m2, e.lamps.on_h, e.lamps.expected_rad_sum_mj_m2));
   }
   if (s.cooling.fog.installed || s.cooling.pad.installed) {
     line(

@@ -10,7 +10,8 @@ HeatingOutput heating_setpoints(const HeatingSettings& settings, const HeatingIn
   out.radiation_raise_c =
       settings.radiation_raise_max_c *
       ramp01(iglob, settings.radiation_raise_start_w_m2, settings.radiation_raise_end_w_m2);
-  out.t_heat_base_c = in.t_heat_c + out.radiation_raise_c;
+  out.unlit_dark_offset_c = in.unlit_dark ? settings.unlit_dark_offset_c : 0.0;
+  out.t_heat_base_c = in.t_heat_c + out.unlit_dark_offset_c + out.radiation_raise_c;
   if (in.rh_air_pct) {
     out.humidity_raise_c =
         settings.humidity_raise_max_c *

@@ -16,10 +16,12 @@
 // | humidity_raise_max_c             | largest humidity raise                         | °C      |
 // | pipe_min_reduction_start/_end_w_m2| radiation over which the minimum pipe drops   | W m⁻²   |
 // | pipe_min_reduction_max_c         | largest drop of the minimum pipe temperature   | °C      |
+// | unlit_dark_offset_c              | added to t_heat_c while the sun is down and the | °C (≤ 0)|
+// |                                  | lamps are off (0 = none)                        |         |
 //
 // | output             | equation                                                             |
 // |--------------------|----------------------------------------------------------------------|
-// | t_heat_base_c      | t_heat_c + raise_max ramp(Iglob; start, end)                          |
+// | t_heat_base_c      | t_heat_c [+ unlit_dark_offset_c] + raise_max ramp(Iglob; start, end)  |
 // | t_heat_target_c    | t_heat_base_c + raise_max p_band(RH − rh_max, band)                   |
 // | t_pipe_min_eff_c   | t_pipe_min_c − reduction_max ramp(Iglob; start, end); 0 when none     |
 // | demand_frac        | PI(t_heat_target_c − t_air), proportional.hpp                         |
@@ -30,6 +32,11 @@
 // appendix; taken as linear here) with a P correction on the measured pipe temperature. The
 // ventilation temperature is built on t_heat_base_c, not on the humidity-raised target, so a
 // humidity raise does not also close the vents.
+//
+// The unlit-dark offset is GreenLight's day/night heating rule (Katzin 2021 PhD thesis ch. 4
+// p. 120; GreenLight 2.0 katzin_2021: heatSetPoint = tSpDay while isDayInside = max(lamps on,
+// sun up), else tSpNight): one band at the day value with offset tSpNight − tSpDay gives the
+// night value exactly when neither the sun nor the lamps light the house, whatever the clock.
 #pragma once
 
 #include <optional>
@@ -52,6 +59,7 @@ struct HeatingSettings {
   double pipe_min_reduction_start_w_m2 = 100.0;
   double pipe_min_reduction_end_w_m2 = 300.0;
   double pipe_min_reduction_max_c = 0.0;
+  double unlit_dark_offset_c = 0.0;
 };
 
 struct HeatingInputs {
@@ -62,9 +70,11 @@ struct HeatingInputs {
   std::optional<double> rh_air_pct;
   std::optional<double> iglob_w_m2;
   std::optional<double> t_pipe_c;
+  bool unlit_dark = false;  // sun down and lamps off (as last commanded)
 };
 
 struct HeatingOutput {
+  double unlit_dark_offset_c = 0.0;  // applied to the band's t_heat_c
   double t_heat_base_c = 0.0;
   double t_heat_target_c = 0.0;
   double radiation_raise_c = 0.0;

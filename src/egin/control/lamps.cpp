@@ -1,5 +1,6 @@
 #include "egin/control/lamps.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "egin/control/proportional.hpp"
@@ -20,12 +21,18 @@ LampOutput lamps_step(const LampSettings& s, const LampInputs& in, LampState& st
     if (state.on) {
       state.on_s += in.dt_s;
     }
+    if (in.iglob_w_m2) {
+      state.rad_sum_mj_m2 += std::max(0.0, *in.iglob_w_m2) * in.dt_s * 1e-6;
+    }
   }
   if (in.window_opened_ms && *in.window_opened_ms != state.light_day_start_ms) {
     state.light_day_start_ms = *in.window_opened_ms;
     state.light_sum_mol_m2 = 0.0;
+    state.rad_sum_mj_m2 = 0.0;
     state.on_s = 0.0;
   }
+  const double expected_rad_sum_mj_m2 =
+      std::max(state.rad_sum_mj_m2, in.forecast_rad_sum_mj_m2.value_or(0.0));
   if (in.iglob_w_m2) {
     state.bright =
         hysteresis(state.bright, *in.iglob_w_m2, s.off_above_iglob_w_m2, s.on_below_iglob_w_m2);
@@ -46,7 +53,10 @@ LampOutput lamps_step(const LampSettings& s, const LampInputs& in, LampState& st
     hard = LampReason::kHot;
   }
   LampReason soft = LampReason::kOn;
-  if (s.light_sum_target_mol_m2 > 0.0 && state.light_sum_mol_m2 >= s.light_sum_target_mol_m2) {
+  if (s.rad_sum_limit_mj_m2 > 0.0 && expected_rad_sum_mj_m2 >= s.rad_sum_limit_mj_m2) {
+    soft = LampReason::kRadSumLimit;
+  } else if (s.light_sum_target_mol_m2 > 0.0 &&
+             state.light_sum_mol_m2 >= s.light_sum_target_mol_m2) {
     soft = LampReason::kLightSumReached;
   } else if (state.bright) {
     soft = LampReason::kBright;
@@ -78,6 +88,7 @@ LampOutput lamps_step(const LampSettings& s, const LampInputs& in, LampState& st
   out.reason = reason;
   out.light_sum_mol_m2 = state.light_sum_mol_m2;
   out.on_h = state.on_s / 3600.0;
+  out.expected_rad_sum_mj_m2 = expected_rad_sum_mj_m2;
   return out;
 }
 

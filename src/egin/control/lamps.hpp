@@ -3,7 +3,15 @@
 // daily number of lamp hours is reached; within that, off when the sun is bright (Iglob ≥
 // off_above_iglob_w_m2) and on again when it is dull (Iglob ≤ on_below_iglob_w_m2), off when
 // the greenhouse is too hot; minimum on and off times protect the lamps. The light day (light
-// sum, lamp hours) starts when the window opens.
+// sum, lamp hours, outdoor radiation sum) starts when the window opens.
+//
+// Daily radiation-sum limit (GreenLight's lampRadSumLimit, Katzin 2021 PhD thesis ch. 4 p. 120
+// and Katzin, Marcelis & Van Mourik 2021, Applied Energy 281: 116019, Table 1: lamps stay off all
+// day when the day's outdoor global radiation sum is expected above 10 MJ m⁻² d⁻¹): the lamps stay
+// off for the light day once its expected outdoor radiation sum reaches rad_sum_limit_mj_m2. The
+// expected sum is max(forecast of the day's sum, the sum measured since the light day began) — a
+// forecast (GreenLight assumes a perfect one) decides at dawn; without one the rule acts only
+// when the measured sum gets there, later in the day.
 //
 // | setting                   | meaning                                                  | unit          |
 // |---------------------------|----------------------------------------------------------|---------------|
@@ -16,7 +24,10 @@
 // | min_on_min, min_off_min   | shortest on and off periods                              | min           |
 // | ppfd_umol_m2_s            | the lamps' PPFD at the canopy (for the light sum)        | µmol m⁻² s⁻¹  |
 // | hot_off_excess_c          | lamps off at T ≥ T_vent + this (0 = no rule)             | °C            |
+// | rad_sum_limit_mj_m2       | off for the light day once its expected outdoor global    | MJ m⁻² d⁻¹    |
+// |                           | radiation sum reaches it (0 = none)                      |               |
 //
+// Radiation sum: ∫ Iglob dt over the light day, rectangle rule over each step.
 // Light sum: ∫ PAR dt over the light day, PAR from canopy_light.hpp (the sensor, or the estimate
 // from Iglob plus the lamps' PPFD while they burn), rectangle rule over each step. Window end, tariff blocks, lamp hours and the hot rule switch
 // off at once; the radiation and light-sum rules wait for the minimum on time, and switching on
@@ -51,6 +62,7 @@ struct LampSettings {
   double min_off_min = 0.0;
   double ppfd_umol_m2_s = 200.0;
   double hot_off_excess_c = 0.0;
+  double rad_sum_limit_mj_m2 = 0.0;
 };
 
 struct LampInputs {
@@ -63,6 +75,8 @@ struct LampInputs {
   std::optional<double> t_air_c;
   double t_vent_c = 25.0;
   LightSettings light;
+  /// Forecast outdoor global radiation sum of the current local day; nullopt: no forecast.
+  std::optional<double> forecast_rad_sum_mj_m2;
 };
 
 struct LampState {
@@ -71,6 +85,7 @@ struct LampState {
   TimeMs light_day_start_ms = 0;
   double on_s = 0.0;
   double light_sum_mol_m2 = 0.0;
+  double rad_sum_mj_m2 = 0.0;  // outdoor global radiation measured since the light day began
   bool bright = false;
 };
 
@@ -80,6 +95,7 @@ enum class LampReason : std::uint8_t {
   kTariffBlock,
   kMaxHours,
   kLightSumReached,
+  kRadSumLimit,  // the day's expected outdoor radiation sum reaches rad_sum_limit_mj_m2
   kHot,
   kBright,
   kOn,
@@ -92,6 +108,7 @@ struct LampOutput {
   LampReason reason = LampReason::kNotInstalled;
   double light_sum_mol_m2 = 0.0;
   double on_h = 0.0;
+  double expected_rad_sum_mj_m2 = 0.0;  // max(forecast, measured so far)
 };
 
 LampOutput lamps_step(const LampSettings& settings, const LampInputs& in, LampState& state);

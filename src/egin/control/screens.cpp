@@ -40,7 +40,12 @@ void energy_screen(const EnergyScreenSettings& s, const ScreenInputs& in, Screen
   if (state.energy_closed) {
     double demand = 0.0;
     if (in.rh_air_pct) {
-      demand = std::max(demand, p_band(*in.rh_air_pct - in.rh_max_pct, s.gap_rh_p_band_pct));
+      double rh_gap = p_band(*in.rh_air_pct - in.rh_max_pct, s.gap_rh_p_band_pct);
+      if (s.gap_rh_cold_p_band_c > 0.0 && in.t_air_c) {
+        const double stop_c = in.t_heat_c - s.gap_rh_cold_stop_below_heat_c;
+        rh_gap *= ramp01(*in.t_air_c, stop_c - s.gap_rh_cold_p_band_c, stop_c);
+      }
+      demand = std::max(demand, rh_gap);
     }
     if (in.t_air_c) {
       demand = std::max(

@@ -8,7 +8,11 @@
 //     opens once T_out ≥ that + t_out_hysteresis_c or Iglob ≥ that + iglob_hysteresis_w_m2.
 //   When closed it is drawn to closed_frac less a gap: gap = gap_max_frac · max(p_band(RH −
 //   rh_max, gap_rh_p_band_pct), p_band(T − T_vent − gap_heat_start_c, gap_heat_p_band_c)) — a
-//   gap dumps humidity or heat without opening the screen.
+//   gap dumps humidity or heat without opening the screen. With gap_rh_cold_p_band_c > 0 the
+//   humidity share is scaled by ramp(T; T_heat − stop − band, T_heat − stop), stop =
+//   gap_rh_cold_stop_below_heat_c: a house colder than its heating temperature keeps the screen
+//   shut against humidity (GreenLight's thScrRh = max(P(RH; rhMax + thScrMaxRh), 1 − ventCold),
+//   Katzin 2021 PhD thesis ch. 4 p. 121, with ventCold's 1 °C below the set-point and 1 °C band).
 //   Opening (any decrease of the closure, the morning opening above all) goes in steps of
 //   open_step_frac every open_step_interval_min so that cold air above the screen does not fall
 //   on the crop at once; closing is immediate (the travel-rate limit still applies).
@@ -44,6 +48,8 @@ struct EnergyScreenSettings {
   double gap_rh_p_band_pct = 5.0;
   double gap_heat_start_c = 0.0;
   double gap_heat_p_band_c = 2.0;
+  double gap_rh_cold_stop_below_heat_c = 0.0;
+  double gap_rh_cold_p_band_c = 0.0;  // 0 = no cold rule
   double open_step_frac = 0.1;
   double open_step_interval_min = 5.0;
 };
@@ -83,6 +89,7 @@ struct ScreenInputs {
   TimeMs now_ms = 0;
   bool sun_up = false;
   double t_vent_c = 22.0;
+  double t_heat_c = 18.0;  // the heating base temperature (cold rule of the humidity gap)
   double rh_max_pct = 85.0;
   std::optional<double> t_air_c;
   std::optional<double> rh_air_pct;

@@ -287,17 +287,19 @@ void read_heating(const TomlFields& root, ControllerSettings& s) {
     return;
   }
   const TomlFields f(*t, root.source_name(), "heating");
-  f.reject_unknown_keys({"p_band_c", "integral_time_s", "t_pipe_max_c", "pipe_p_band_c",
-                         "radiation_raise_start_w_m2", "radiation_raise_end_w_m2",
-                         "radiation_raise_max_c", "humidity_raise_p_band_pct",
-                         "humidity_raise_max_c", "pipe_min_reduction_start_w_m2",
-                         "pipe_min_reduction_end_w_m2", "pipe_min_reduction_max_c"});
+  f.reject_unknown_keys(
+      {"p_band_c", "integral_time_s", "t_pipe_max_c", "pipe_p_band_c", "radiation_raise_start_w_m2",
+       "radiation_raise_end_w_m2", "radiation_raise_max_c", "humidity_raise_p_band_pct",
+       "humidity_raise_max_c", "pipe_min_reduction_start_w_m2", "pipe_min_reduction_end_w_m2",
+       "pipe_min_reduction_max_c", "unlit_dark_offset_c"});
   HeatingSettings& h = s.heating;
   h.installed = true;
   h.p_band_c = f.number("p_band_c", 0.1, 20.0, "°C");
   h.integral_time_s = f.number("integral_time_s", 0.0, 86400.0, "s");
   h.t_pipe_max_c = f.number("t_pipe_max_c", 20.0, 130.0, "°C");
   h.pipe_p_band_c = f.number("pipe_p_band_c", 1.0, 50.0, "°C");
+  h.unlit_dark_offset_c =
+      f.optional_number("unlit_dark_offset_c", -10.0, 0.0, "°C (0 = none)").value_or(0.0);
   h.radiation_raise_start_w_m2 = f.number("radiation_raise_start_w_m2", 0.0, 1500.0, "W/m2");
   h.radiation_raise_end_w_m2 = f.number("radiation_raise_end_w_m2", 0.0, 1500.0, "W/m2");
   require_order(f, "radiation_raise_start_w_m2", h.radiation_raise_start_w_m2,
@@ -355,7 +357,7 @@ void read_ventilation(const TomlFields& root, ControllerSettings& s) {
   v.wind_start_c = f.number("wind_start_c", 0.0, 20.0, "°C");
   v.wind_p_band_c = f.number("wind_p_band_c", 0.1, 20.0, "°C");
   v.wind_max_frac = f.number("wind_max_frac", 0.0, 1.0, kFrac);
-  v.humidity_p_band_pct = f.number("humidity_p_band_pct", 0.5, 50.0, "%");
+  v.humidity_p_band_pct = f.number("humidity_p_band_pct", 0.5, 100.0, "%");
   v.humidity_p_band_g_m3 = f.number("humidity_p_band_g_m3", 0.05, 10.0, "g/m3");
   v.humidity_crack_frac = f.number("humidity_crack_frac", 0.0, 1.0, kFrac);
   v.humidity_max_frac = f.number("humidity_max_frac", 0.0, 1.0, kFrac);
@@ -403,7 +405,8 @@ void read_screens(const TomlFields& root, ControllerSettings& s) {
                            "day_close_below_iglob_w_m2", "t_out_hysteresis_c",
                            "iglob_hysteresis_w_m2", "gap_max_frac", "gap_rh_p_band_pct",
                            "gap_heat_start_c", "gap_heat_p_band_c", "open_step_frac",
-                           "open_step_interval_min"});
+                           "open_step_interval_min", "gap_rh_cold_stop_below_heat_c",
+                           "gap_rh_cold_p_band_c"});
     EnergyScreenSettings& x = s.screens.energy;
     x.installed = true;
     x.closed_frac = g.number("closed_frac", 0.0, 1.0, kFrac);
@@ -416,6 +419,10 @@ void read_screens(const TomlFields& root, ControllerSettings& s) {
     x.gap_rh_p_band_pct = g.number("gap_rh_p_band_pct", 0.5, 50.0, "%");
     x.gap_heat_start_c = g.number("gap_heat_start_c", -10.0, 20.0, "°C");
     x.gap_heat_p_band_c = g.number("gap_heat_p_band_c", 0.1, 20.0, "°C");
+    x.gap_rh_cold_stop_below_heat_c =
+        g.optional_number("gap_rh_cold_stop_below_heat_c", -10.0, 10.0, "°C").value_or(0.0);
+    x.gap_rh_cold_p_band_c =
+        g.optional_number("gap_rh_cold_p_band_c", 0.0, 10.0, "°C (0 = no rule)").value_or(0.0);
     x.open_step_frac = g.number("open_step_frac", 0.01, 1.0, kFrac);
     x.open_step_interval_min = g.number("open_step_interval_min", 0.0, 120.0, "min");
   }
@@ -501,7 +508,8 @@ void read_lamps(const TomlFields& root, ControllerSettings& s) {
   f.reject_unknown_keys({"window_start", "window_start_offset_min", "window_end",
                          "window_end_offset_min", "off_above_iglob_w_m2", "on_below_iglob_w_m2",
                          "light_sum_target_mol_m2", "max_on_h", "tariff_blocks", "min_on_min",
-                         "min_off_min", "ppfd_umol_m2_s", "hot_off_excess_c"});
+                         "min_off_min", "ppfd_umol_m2_s", "hot_off_excess_c",
+                         "rad_sum_limit_mj_m2"});
   LampSettings& l = s.lamps;
   l.installed = true;
   l.window_start = read_time(f, "window_start");
@@ -522,6 +530,8 @@ void read_lamps(const TomlFields& root, ControllerSettings& s) {
   l.min_off_min = f.number("min_off_min", 0.0, 240.0, "min");
   l.ppfd_umol_m2_s = f.number("ppfd_umol_m2_s", 1.0, 2000.0, "umol/m2/s");
   l.hot_off_excess_c = f.number("hot_off_excess_c", 0.0, 20.0, "°C (0 = no rule)");
+  l.rad_sum_limit_mj_m2 =
+      f.optional_number("rad_sum_limit_mj_m2", 0.0, 50.0, "MJ/m2/d (0 = none)").value_or(0.0);
 }
 
 void read_cooling(const TomlFields& root, ControllerSettings& s) {
@@ -608,7 +618,7 @@ void read_alarms(const TomlFields& root, ControllerSettings& s) {
   const TomlFields f(required_table(root, "alarms"), root.source_name(), "alarms");
   f.reject_unknown_keys({"t_air_high", "t_air_low", "rh_air_high", "co2_air_high", "sensor_delay_s",
                          "sensor_priority", "feedback_tolerance_frac", "pipe_tolerance_c",
-                         "feedback_delay_s", "feedback_priority"});
+                         "feedback_delay_s", "pipe_delay_s", "feedback_priority"});
   AlarmSettings& a = s.alarms;
   a.t_air_high = read_process_alarm(f, "t_air_high", "c", -20.0, 70.0, "°C");
   a.t_air_low = read_process_alarm(f, "t_air_low", "c", -20.0, 70.0, "°C");
@@ -619,6 +629,8 @@ void read_alarms(const TomlFields& root, ControllerSettings& s) {
   a.feedback_tolerance_frac = f.number("feedback_tolerance_frac", 0.01, 1.0, kFrac);
   a.pipe_tolerance_c = f.number("pipe_tolerance_c", 1.0, 50.0, "°C");
   a.feedback_delay_s = f.number("feedback_delay_s", 0.0, 86400.0, "s");
+  a.pipe_delay_s = f.optional_number("pipe_delay_s", 0.0, 86400.0, "s (default feedback_delay_s)")
+                       .value_or(a.feedback_delay_s);
   a.feedback_priority = f.integer("feedback_priority", 1, 3, "(1 urgent, 2 high, 3 low)");
 }
 

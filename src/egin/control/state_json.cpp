@@ -27,7 +27,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ScreenState, energy_closed, ener
                                                 energy_last_step_ms, shade_level, shade_hot)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Co2State, day_days, dosed_today_kg_ha)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LampState, on, last_switch_ms, light_day_start_ms,
-                                                on_s, light_sum_mol_m2, bright)
+                                                on_s, light_sum_mol_m2, rad_sum_mj_m2, bright)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CoolingState, pad_stage, pad_stage_since_ms)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(IrrigationState, sum_j_cm2, last_start_ms,
                                                 starts_today, day_first_start_ms)

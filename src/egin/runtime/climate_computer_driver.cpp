@@ -129,6 +129,9 @@ greenhouse::Controls ClimateComputerDriver::decide(const greenhouse::Outputs& no
   input.now_ms = now_ms;
   input.site = site_;
   input.measurements = measurements_;
+  if (options_.radiation_forecast) {
+    input.forecast_rad_sum_mj_m2 = now.outdoor.day_rad_sum_mj_m2;
+  }
   last_ = control::step(settings_, input, state_);
   const control::Explanation& ex = last_->explanation;
   // 3. Actuators.

@@ -4,7 +4,8 @@
 //
 //   1. reads simulated sensors (simulated_sensors.hpp: delays, noise, injected faults);
 //   2. runs the controller (its rules, then its safety layer: safe states, interlocks, travel
-//      limits, alarms);
+//      limits, alarms), with the day's outdoor radiation sum from the weather as a perfect
+//      forecast (GreenLight's assumption for its lamp rule; DriverOptions::radiation_forecast);
 //   3. turns the commands into actuator targets; vents and screens travel towards them at their
 //      motor speed, stuck actuators stay put; the twin gets the mean positions over the step
 //      (twin_actuators.hpp).
@@ -38,6 +39,9 @@ struct DriverOptions {
   /// The heating demand at which a design's air heater joins (twin_actuators.hpp); 1 = never.
   double air_heater_start_frac = 0.8;
   FaultPlan faults;
+  /// Give the controller the local day's outdoor global radiation sum from the weather as its
+  /// forecast (a perfect forecast, as GreenLight's lampRadSumLimit rule assumes); false: none.
+  bool radiation_forecast = true;
 };
 
 /// One value for a person or an API: name, value, unit (°C, %, ppm, W/m², 0–1, …).

@@ -22,6 +22,7 @@ struct Fixture {
     s.feedback_tolerance_frac = 0.1;
     s.pipe_tolerance_c = 10.0;
     s.feedback_delay_s = 600.0;
+    s.pipe_delay_s = 600.0;
     sensors[index_of(SensorId::kTAir)] = {true, -30.0, 60.0, 600.0};
     sensors[index_of(SensorId::kVentLeeFeedback)] = {true, 0.0, 1.0, 600.0};
     sensors[index_of(SensorId::kTPipe)] = {true, -10.0, 110.0, 600.0};
@@ -153,6 +154,31 @@ TEST(Alarms, ActuatorAndPipeNotFollowing) {
             "heating not following: pipe at 45.0 °C, set-point 60.0 °C");
   heat.heating_frac = 0.0;  // boiler off: no expectation, clears
   EXPECT_TRUE(f.step(kT0 + 1'700'000, 20.0, heat).cleared[alarm_index(pipe)]);
+}
+
+TEST(Alarms, PipeWaitsForItsOwnDelay) {
+  // A pipe warming up from 45 °C towards 60 °C at full boiler is not a fault until pipe_delay_s
+  // (its heat-up time) has passed; a vent still answers after feedback_delay_s.
+  Fixture f;
+  f.s.pipe_delay_s = 3000.0;
+  f.m.t_pipe_c = good_reading(45.0, kT0);
+  f.m.vent_lee_open_frac = good_reading(0.1, kT0);
+  FeedbackInputs fb;
+  fb.installed[static_cast<std::size_t>(FeedbackId::kHeatingPipe)] = true;
+  fb.command[static_cast<std::size_t>(FeedbackId::kHeatingPipe)] = 60.0;
+  fb.heating_frac = 1.0;
+  fb.installed[static_cast<std::size_t>(FeedbackId::kVentLee)] = true;
+  fb.command[static_cast<std::size_t>(FeedbackId::kVentLee)] = 0.8;
+  const AlarmId pipe = feedback_alarm(FeedbackId::kHeatingPipe);
+  const AlarmId vent = feedback_alarm(FeedbackId::kVentLee);
+  f.step(kT0, 20.0, fb);
+  f.step(kT0 + 600'000, 20.0, fb);
+  EXPECT_TRUE(f.rec(vent).active);
+  EXPECT_FALSE(f.rec(pipe).active);
+  f.step(kT0 + 2'999'000, 20.0, fb);
+  EXPECT_FALSE(f.rec(pipe).active);
+  f.step(kT0 + 3'000'000, 20.0, fb);
+  EXPECT_TRUE(f.rec(pipe).active);
 }
 
 TEST(Alarms, KeysRoundTripAndPriorities) {

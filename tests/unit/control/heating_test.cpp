@@ -37,6 +37,24 @@ HeatingInputs inputs(double t_air, double rh, double iglob, double t_pipe_min = 
   return in;
 }
 
+TEST(Heating, UnlitDarkOffset) {
+  // GreenLight: tSpDay 19.5 while the sun or the lamps light the house, tSpNight 18.5 otherwise
+  // (Katzin 2021 ch. 4): one band at 19.5 with an offset of −1 °C.
+  HeatingSettings s = settings();
+  s.radiation_raise_max_c = 0.0;
+  s.unlit_dark_offset_c = -1.0;
+  HeatingInputs in = inputs(18.0, 80.0, 0.0);
+  in.t_heat_c = 19.5;
+  EXPECT_DOUBLE_EQ(heating_setpoints(s, in).t_heat_base_c, 19.5);
+  in.unlit_dark = true;
+  const HeatingOutput o = heating_setpoints(s, in);
+  EXPECT_DOUBLE_EQ(o.t_heat_base_c, 18.5);
+  EXPECT_DOUBLE_EQ(o.unlit_dark_offset_c, -1.0);
+  // P only, band 2 °C: demand (18.5 − 18)/2 = 0.25.
+  PiState pi;
+  EXPECT_DOUBLE_EQ(heating_step(s, in, 300.0, pi).demand_frac, 0.25);
+}
+
 TEST(Heating, RadiationAndHumidityRaise) {
   const HeatingOutput h = heating_setpoints(settings(), inputs(20.0, 87.5, 300.0));
   EXPECT_DOUBLE_EQ(h.radiation_raise_c, 1.0);  // 2 °C × (300 − 100)/(500 − 100)

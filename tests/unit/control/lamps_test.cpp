@@ -1,5 +1,5 @@
 // Lamps: the clock window across midnight, the radiation hysteresis, the light-sum target, the
-// daily hour limit, tariff blocks, the hot rule, minimum on and off times, and the light day that
+// daily radiation-sum limit (GreenLight's lampRadSumLimit), the daily hour limit, tariff blocks, the hot rule, minimum on and off times, and the light day that
 // starts when the window opens. Steps of 5 min from local midnight at UTC+5.
 #include "egin/control/lamps.hpp"
 
@@ -32,8 +32,10 @@ struct Runner {
   LampState st;
   TimeMs now = local_midnight_ms(Date(2025, 1, 10), 300);
   bool first = true;
+  std::optional<double> forecast_mj_m2;
   LampOutput step(double iglob, double t_air = 20.0) {
     LampInputs in;
+    in.forecast_rad_sum_mj_m2 = forecast_mj_m2;
     in.now_ms = now;
     in.dt_s = first ? 0.0 : kStepS;
     in.window_opened_ms = window_opened_at(s.window_start, s.window_end, test::turkistan(), now);
@@ -91,6 +93,51 @@ TEST(Lamps, LightSumTarget) {
   sun.step(100.0);
   sun.step(100.0);
   EXPECT_NEAR(sun.st.light_sum_mol_m2, (200.0 + 100.0) * kStepS * 1e-6, 1e-12);
+}
+
+TEST(Lamps, RadiationSumLimit) {
+  // GreenLight (Katzin, Marcelis & Van Mourik 2021, Table 1; Katzin 2021 PhD thesis ch. 4):
+  // lamps off all day when the day's global radiation sum exceeds lampRadSumLimit = 10 MJ/m²/d.
+  // A sunny day forecast (12 MJ/m²): off from the window's opening, in the dark.
+  Runner sunny;
+  sunny.s.rad_sum_limit_mj_m2 = 10.0;
+  sunny.forecast_mj_m2 = 12.0;
+  LampOutput o = sunny.step(0.0);
+  EXPECT_FALSE(o.lamps_on);
+  EXPECT_EQ(o.reason, LampReason::kRadSumLimit);
+  EXPECT_DOUBLE_EQ(o.expected_rad_sum_mj_m2, 12.0);
+  // A dull one (8 MJ/m²) burns as before.
+  Runner dull;
+  dull.s.rad_sum_limit_mj_m2 = 10.0;
+  dull.forecast_mj_m2 = 8.0;
+  EXPECT_TRUE(dull.step(0.0).lamps_on);
+  // No forecast: the sum measured since the window opened decides. 250 W/m² for 300 s =
+  // 0.075 MJ/m² a step: 10 MJ/m² after 134 steps (133.3), so the lamps burn steps 0–133.
+  Runner measured;
+  measured.s.rad_sum_limit_mj_m2 = 10.0;
+  int steps_on = 0;
+  for (int k = 0; k < 180; ++k) {
+    o = measured.step(250.0);
+    steps_on += o.lamps_on ? 1 : 0;
+  }
+  EXPECT_EQ(steps_on, 134);
+  EXPECT_EQ(o.reason, LampReason::kRadSumLimit);
+  EXPECT_NEAR(measured.st.rad_sum_mj_m2, 179 * 0.075, 1e-9);
+  // A forecast below what has been measured does not hide the measurement.
+  Runner low;
+  low.s.rad_sum_limit_mj_m2 = 1.0;
+  low.forecast_mj_m2 = 0.5;
+  for (int k = 0; k < 14; ++k) {
+    o = low.step(250.0);
+  }
+  EXPECT_TRUE(o.lamps_on);  // 13 steps measured: 0.975 MJ/m² < 1
+  o = low.step(250.0);
+  EXPECT_FALSE(o.lamps_on);  // 14 steps: 1.05 MJ/m²
+  EXPECT_NEAR(o.expected_rad_sum_mj_m2, 1.05, 1e-9);
+  // The limit 0 means no rule.
+  Runner none;
+  none.forecast_mj_m2 = 40.0;
+  EXPECT_TRUE(none.step(0.0).lamps_on);
 }
 
 TEST(Lamps, MaximumHoursTariffAndHeat) {

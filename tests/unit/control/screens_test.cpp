@@ -108,6 +108,30 @@ TEST(EnergyScreen, GapsForHumidityAndHeat) {
   EXPECT_NEAR(o.screen_energy_closed_frac, 0.85, 1e-12);
 }
 
+TEST(EnergyScreen, HumidityGapShutWhenCold) {
+  // GreenLight's thScrRh ignores humidity once ventCold closes (1–2 °C below the heating
+  // set-point): stop 1 °C, band 1 °C under T_heat = 19 °C → factor 0 at 17 °C, 1 at 18 °C.
+  ScreenSettings s = settings();
+  s.energy.gap_rh_cold_stop_below_heat_c = 1.0;
+  s.energy.gap_rh_cold_p_band_c = 1.0;
+  ScreenState st;
+  ScreenInputs in = inputs(false, 0.0, 0.0);
+  in.t_heat_c = 19.0;
+  in.rh_air_pct = 87.5;  // humidity alone: gap 0.1 (as above)
+  in.t_air_c = 18.0;
+  screens_step(s, in, st);
+  in.now_ms += 10 * kMsPerMinute;
+  EXPECT_NEAR(screens_step(s, in, st).energy_gap_frac, 0.1, 1e-12);
+  in.t_air_c = 17.5;  // half way: 0.05
+  in.now_ms += 10 * kMsPerMinute;
+  EXPECT_NEAR(screens_step(s, in, st).energy_gap_frac, 0.05, 1e-12);
+  in.t_air_c = 16.9;  // cold: shut
+  in.now_ms += 10 * kMsPerMinute;
+  const ScreenOutput o = screens_step(s, in, st);
+  EXPECT_NEAR(o.energy_gap_frac, 0.0, 1e-12);
+  EXPECT_NEAR(o.screen_energy_closed_frac, 1.0, 1e-12);
+}
+
 TEST(EnergyScreen, OpensInStepsClosesAtOnce) {
   const ScreenSettings s = settings();
   ScreenState st;

@@ -34,7 +34,7 @@ TEST(SettingsToml, TurkistanFileLoads) {
   EXPECT_EQ(s.bands[2].start.anchor, TimeAnchor::kClock);
   EXPECT_EQ(s.bands[2].start.minutes, 13 * 60.0);
   EXPECT_EQ(s.bands[4].setpoints[SetpointId::kTPipeMinC], 35.0);
-  ASSERT_EQ(s.calendar.size(), 4u);
+  ASSERT_EQ(s.calendar.size(), 4u);  // t_heat, CO2, summer dead zone, summer pipe minimum
   EXPECT_EQ(s.calendar[1].setpoint, SetpointId::kCo2Ppm);
   EXPECT_EQ(s.calendar[1].points[1].day_of_year, 166);  // 15 June
   // The summer curves tuned in closed loop: a wider vent dead zone, a lower minimum pipe.
@@ -62,15 +62,21 @@ TEST(SettingsToml, TurkistanFileLoads) {
 
 TEST(SettingsToml, GreenLightFileLoads) {
   const ControllerSettings s = load_controller_settings(data_file("greenlight-venlo.toml"));
-  ASSERT_EQ(s.bands.size(), 2u);
+  // GreenLight (Katzin 2021 ch. 4): tSpDay 19.5, tSpNight 18.5 °C, lampRadSumLimit 10 MJ/m².
+  ASSERT_EQ(s.bands.size(), 1u);
   EXPECT_EQ(s.bands[0].setpoints[SetpointId::kTHeatC], 19.5);
-  EXPECT_EQ(s.bands[1].setpoints[SetpointId::kTHeatC], 18.5);
+  EXPECT_EQ(s.bands[0].setpoints[SetpointId::kTHeatC] + s.heating.unlit_dark_offset_c, 18.5);
+  EXPECT_EQ(s.lamps.rad_sum_limit_mj_m2, 10.0);
+  EXPECT_EQ(s.screens.energy.gap_rh_cold_stop_below_heat_c, 1.0);
+  EXPECT_EQ(s.screens.energy.gap_rh_cold_p_band_c, 1.0);
+  EXPECT_EQ(s.alarms.pipe_delay_s, 3600.0);
+  EXPECT_EQ(s.step_s, 60.0);
   EXPECT_EQ(s.bands[0].setpoints[SetpointId::kVentDeadZoneC], 5.0);
   EXPECT_EQ(s.bands[0].setpoints[SetpointId::kRhMaxPct], 87.0);
   EXPECT_EQ(s.bands[0].setpoints[SetpointId::kCo2Ppm], 1000.0);
   EXPECT_EQ(s.heating.p_band_c, 1.0);
   EXPECT_EQ(s.ventilation.lee_p_band_c, 4.0);
-  EXPECT_EQ(s.ventilation.humidity_p_band_pct, 50.0);
+  EXPECT_EQ(s.ventilation.humidity_p_band_pct, 100.0);
   EXPECT_EQ(s.co2.capacity_kg_ha_h, 185.0);
   EXPECT_TRUE(s.lamps.installed);
   EXPECT_EQ(s.lamps.window_end.minutes, 18 * 60.0);
