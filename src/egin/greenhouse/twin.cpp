@@ -170,14 +170,15 @@ struct GreenhouseTwin::Impl {
     climate_rates(model, state, w, u, dxdt, fluxes);
   }
 
-  /// CVODE's right-hand side. With the totals on, the fluxes come along and the totals'
-  /// integrands are kept for quad_rhs.
+  /// CVODE's right-hand side. With the totals on and the controls held, the fluxes come along
+  /// and the totals' integrands are kept for quad_rhs.
   static int rhs(sunrealtype t, N_Vector yv, N_Vector ydot, void* user) {
     auto* self = static_cast<Impl*>(user);
     const double* state = N_VGetArrayPointer(yv);
     double* dxdt = N_VGetArrayPointer(ydot);
     self->last_valid = false;
-    if (self->options.totals) {
+    const bool keep = self->options.totals && self->controller == nullptr;
+    if (keep) {
       Fluxes<double> f;
       self->rates(t, state, dxdt, &f);
       totals_integrands(self->model, state, dxdt, f, self->last_g.data());
@@ -191,7 +192,7 @@ struct GreenhouseTwin::Impl {
         return 1;  // recoverable: smaller step
       }
     }
-    self->last_valid = self->options.totals;
+    self->last_valid = keep;
     return 0;
   }
 
@@ -201,8 +202,10 @@ struct GreenhouseTwin::Impl {
   /// with ∂g/∂x from the last Jacobian (reused, as J is, while CVODE keeps it: its error enters
   /// at second order too). |y − x_m| is the last Newton correction, within the error
   /// tolerance; the balances still close to solver tolerance (balances_test). Saves a full
-  /// evaluation of the rates per step. Otherwise — another time, no AutoDiff Jacobian — g is
-  /// evaluated afresh.
+  /// evaluation of the rates per step. Only with held controls: a continuous controller's
+  /// P-bands make g (the heating) a steep function of the state whose derivative changes within
+  /// the life of a reused Jacobian (the season's heating moved by 0.09 %). Otherwise — a
+  /// controller, another time, no AutoDiff Jacobian — g is evaluated afresh.
   static int quad_rhs(sunrealtype t, N_Vector yv, N_Vector qdot, void* user) {
     const auto* self = static_cast<const Impl*>(user);
     const double* state = N_VGetArrayPointer(yv);
