@@ -47,7 +47,8 @@ double carbon_store_mg_co2_m2(const GreenhouseModel& model, const double* x) {
          p.m_co2_mg_umol / p.m_ch2o_mg_umol * (x[kCBuf] + x[kCLeaf] + x[kCStem] + x[kCFruit]);
 }
 
-double energy_boundary_w_m2(const Fluxes<double>& f) {
+template <typename T>
+T energy_boundary_w_m2(const Fluxes<T>& f) {
   return f.h_boil_pipe_w_m2 + f.h_boil_gro_pipe_w_m2 + f.h_blow_air_w_m2 + f.q_lamp_in_w_m2 +
          f.q_int_lamp_in_w_m2 + f.r_sun_absorbed_w_m2 + f.h_pad_air_w_m2 - f.r_sky_w_m2 -
          f.h_cov_e_out_w_m2 - f.h_vent_w_m2 - f.h_air_out_pad_w_m2 - f.h_so_out_w_m2 -
@@ -56,28 +57,49 @@ double energy_boundary_w_m2(const Fluxes<double>& f) {
                                f.mv_air_out_pad_kg_m2_s);
 }
 
-double energy_capacity_change_w_m2(const GreenhouseModel& model, const double* x,
-                                   const double* dxdt, const Fluxes<double>& f) {
-  const double dcap_can = c::kCapLeafJ_k_m2 * model.design.crop.sla_m2_mg * dxdt[kCLeaf];
+template <typename T>
+T energy_capacity_change_w_m2(const GreenhouseModel& model, const T* x, const T* dxdt,
+                              const Fluxes<T>& f) {
+  const T dcap_can = c::kCapLeafJ_k_m2 * model.design.crop.sla_m2_mg * dxdt[kCLeaf];
   return x[kTCan] * dcap_can + c::kLatentHeatJ_kg * water_capacity_change_kg_m2_s(x, dxdt, f);
 }
 
-double water_boundary_kg_m2_s(const Fluxes<double>& f) {
+template <typename T>
+T water_boundary_kg_m2_s(const Fluxes<T>& f) {
   return f.mv_can_air_kg_m2_s + f.mv_fog_air_kg_m2_s + f.mv_pad_air_kg_m2_s +
          f.mv_blow_air_kg_m2_s - f.mv_condensation_kg_m2_s - f.mv_vent_kg_m2_s -
          f.mv_air_out_pad_kg_m2_s;
 }
 
-double water_capacity_change_kg_m2_s(const double* x, const double* dxdt, const Fluxes<double>& f) {
+template <typename T>
+T water_capacity_change_kg_m2_s(const T* x, const T* dxdt, const Fluxes<T>& f) {
   // dcap_VP/dt = −cap_VP / (T + 273.15) · dT/dt (Eq. 8.25).
   return -x[kVpAir] * f.cap_vp_air_kg_m2_pa / (x[kTAir] + c::kKelvin) * dxdt[kTAir] -
          x[kVpTop] * f.cap_vp_top_kg_m2_pa / (x[kTTop] + c::kKelvin) * dxdt[kTTop];
 }
 
-double carbon_boundary_mg_co2_m2_s(const GreenhouseModel& model, const Fluxes<double>& f) {
+template <typename T>
+T carbon_boundary_mg_co2_m2_s(const GreenhouseModel& model, const Fluxes<T>& f) {
   const TomatoParameters& p = model.design.crop;
   return f.mc_ext_air_mg_m2_s + f.mc_blow_air_mg_m2_s + f.mc_pad_air_mg_m2_s - f.mc_vent_mg_m2_s -
          p.m_co2_mg_umol / p.m_ch2o_mg_umol * (f.mc_fruit_har_mg_m2_s + f.mc_leaf_har_mg_m2_s);
 }
+
+template double energy_boundary_w_m2<double>(const Fluxes<double>&);
+template double energy_capacity_change_w_m2<double>(const GreenhouseModel&, const double*,
+                                                    const double*, const Fluxes<double>&);
+template double water_boundary_kg_m2_s<double>(const Fluxes<double>&);
+template double water_capacity_change_kg_m2_s<double>(const double*, const double*,
+                                                      const Fluxes<double>&);
+template double carbon_boundary_mg_co2_m2_s<double>(const GreenhouseModel&, const Fluxes<double>&);
+
+template AdScalar energy_boundary_w_m2<AdScalar>(const Fluxes<AdScalar>&);
+template AdScalar energy_capacity_change_w_m2<AdScalar>(const GreenhouseModel&, const AdScalar*,
+                                                        const AdScalar*, const Fluxes<AdScalar>&);
+template AdScalar water_boundary_kg_m2_s<AdScalar>(const Fluxes<AdScalar>&);
+template AdScalar water_capacity_change_kg_m2_s<AdScalar>(const AdScalar*, const AdScalar*,
+                                                          const Fluxes<AdScalar>&);
+template AdScalar carbon_boundary_mg_co2_m2_s<AdScalar>(const GreenhouseModel&,
+                                                        const Fluxes<AdScalar>&);
 
 }  // namespace egin::greenhouse

@@ -23,6 +23,7 @@
 #include "egin/greenhouse/controls.hpp"
 #include "egin/greenhouse/fluxes.hpp"
 #include "egin/greenhouse/model.hpp"
+#include "egin/greenhouse/scalar.hpp"
 #include "egin/greenhouse/state.hpp"
 
 namespace egin::greenhouse {
@@ -34,16 +35,24 @@ double water_store_kg_m2(const GreenhouseModel& model, const double* x);
 /// CO2 in the air plus crop carbohydrates as CO2 (mg CO2 m⁻²).
 double carbon_store_mg_co2_m2(const GreenhouseModel& model, const double* x);
 
+// The flows below are templates on the scalar type (double, and AdScalar for the twin's
+// derivative of its totals' integrands, twin.cpp), instantiated in balances.cpp.
+
 /// Net energy into the greenhouse across its boundary (W m⁻²).
-double energy_boundary_w_m2(const Fluxes<double>& f);
+template <typename T>
+T energy_boundary_w_m2(const Fluxes<T>& f);
 /// T_Can dcap_Can/dt + ΔH (VP_Air dcap_VP,Air/dt + VP_Top dcap_VP,Top/dt) (W m⁻²).
-double energy_capacity_change_w_m2(const GreenhouseModel& model, const double* x,
-                                   const double* dxdt, const Fluxes<double>& f);
+template <typename T>
+T energy_capacity_change_w_m2(const GreenhouseModel& model, const T* x, const T* dxdt,
+                              const Fluxes<T>& f);
 /// Net water vapour into the air (kg m⁻² s⁻¹).
-double water_boundary_kg_m2_s(const Fluxes<double>& f);
+template <typename T>
+T water_boundary_kg_m2_s(const Fluxes<T>& f);
 /// VP_Air dcap_VP,Air/dt + VP_Top dcap_VP,Top/dt (kg m⁻² s⁻¹).
-double water_capacity_change_kg_m2_s(const double* x, const double* dxdt, const Fluxes<double>& f);
+template <typename T>
+T water_capacity_change_kg_m2_s(const T* x, const T* dxdt, const Fluxes<T>& f);
 /// Net CO2 into the greenhouse, harvest counted as CO2 leaving (mg m⁻² s⁻¹).
-double carbon_boundary_mg_co2_m2_s(const GreenhouseModel& model, const Fluxes<double>& f);
+template <typename T>
+T carbon_boundary_mg_co2_m2_s(const GreenhouseModel& model, const Fluxes<T>& f);
 
 }  // namespace egin::greenhouse

@@ -9,6 +9,7 @@
 #include <Eigen/Core>
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -64,9 +65,37 @@ void check(int flag, const char* what) {
   }
 }
 
+/// The integrands of the totals (the quadratures' right-hand sides, per second) from one
+/// evaluation of the rates at state x: dx/dt and the fluxes. For double, and for AdScalar to
+/// differentiate them (Impl::autodiff_jacobian).
+template <typename T>
+void totals_integrands(const GreenhouseModel& model, const T* x, const T* dxdt, const Fluxes<T>& f,
+                       T* g) {
+  g[kQHeatPipe] = f.h_boil_pipe_w_m2;
+  g[kQHeatGrowPipe] = f.h_boil_gro_pipe_w_m2;
+  g[kQHeatAirHeater] = f.h_blow_air_w_m2;
+  g[kQLamp] = f.q_lamp_in_w_m2;
+  g[kQInterlight] = f.q_int_lamp_in_w_m2;
+  g[kQCo2Dosed] = f.mc_ext_air_mg_m2_s;
+  g[kQTranspiration] = f.mv_can_air_kg_m2_s;
+  g[kQFruitHarvest] = f.mc_fruit_har_mg_m2_s;
+  g[kQLeafHarvest] = f.mc_leaf_har_mg_m2_s;
+  g[kQFogWater] = f.mv_fog_air_kg_m2_s;
+  g[kQPadWater] = f.mv_pad_evaporation_kg_m2_s;
+  g[kQCondensation] = f.mv_condensation_kg_m2_s;
+  g[kQEnergyBoundary] = energy_boundary_w_m2(f);
+  g[kQEnergyCapacity] = energy_capacity_change_w_m2(model, x, dxdt, f);
+  g[kQWaterBoundary] = water_boundary_kg_m2_s(f);
+  g[kQWaterCapacity] = water_capacity_change_kg_m2_s(x, dxdt, f);
+  g[kQCarbonBoundary] = carbon_boundary_mg_co2_m2_s(model, f);
+}
+
 }  // namespace
 
 using JacobianMatrix = Eigen::Matrix<double, kStateCount, kStateCount>;
+using IntegrandJacobian = Eigen::Matrix<double, kQuadratureCount, kStateCount>;
+using StateColumn = Eigen::Matrix<double, kStateCount, 1>;
+using IntegrandColumn = Eigen::Matrix<double, kQuadratureCount, 1>;
 
 struct GreenhouseTwin::Impl {
   GreenhouseModel model;
@@ -82,6 +111,18 @@ struct GreenhouseTwin::Impl {
   bool solver_ahead = false;  // the solver's internal time may be past t_rel_s (no stop time)
   JacobianMatrix saved_jacobian = JacobianMatrix::Zero();
   bool have_jacobian = false;
+  // The totals' integrands at the last rate evaluation (a Newton iterate at time last_t_rel_s)
+  // and their derivative ∂g/∂x, taken with the Jacobian: quad_rhs (below) reuses them.
+  bool last_valid = false;
+  double last_t_rel_s = 0.0;
+  StateColumn last_x = StateColumn::Zero();
+  IntegrandColumn last_g = IntegrandColumn::Zero();
+  IntegrandJacobian saved_integrand_jacobian = IntegrandJacobian::Zero();
+  bool have_integrand_jacobian = false;
+  // The outdoor conditions at the last time asked for: the solver asks at the same time for
+  // each Newton iterate, the Jacobian and the quadratures.
+  mutable double outdoor_t_rel_s = std::numeric_limits<double>::quiet_NaN();
+  mutable OutdoorConditions outdoor_last;
   long jacobian_evaluations = 0;
   SUNContext ctx = nullptr;
   N_Vector y = nullptr;
@@ -111,8 +152,12 @@ struct GreenhouseTwin::Impl {
     }
   }
 
-  [[nodiscard]] OutdoorConditions outdoor_at(double t_rel) const {
-    return weather->at(start_utc_s + t_rel);
+  [[nodiscard]] const OutdoorConditions& outdoor_at(double t_rel) const {
+    if (t_rel != outdoor_t_rel_s) {
+      outdoor_last = weather->at(start_utc_s + t_rel);
+      outdoor_t_rel_s = t_rel;
+    }
+    return outdoor_last;
   }
 
   [[nodiscard]] Controls controls_at(const double* state, const OutdoorConditions& w) const {
@@ -120,66 +165,95 @@ struct GreenhouseTwin::Impl {
   }
 
   void rates(double t_rel, const double* state, double* dxdt, Fluxes<double>* fluxes) const {
-    const OutdoorConditions w = outdoor_at(t_rel);
+    const OutdoorConditions& w = outdoor_at(t_rel);
     const Controls u = controls_at(state, w);
     climate_rates(model, state, w, u, dxdt, fluxes);
   }
 
+  /// CVODE's right-hand side. With the totals on and the controls held, the fluxes come along
+  /// and the totals' integrands are kept for quad_rhs.
   static int rhs(sunrealtype t, N_Vector yv, N_Vector ydot, void* user) {
-    const auto* self = static_cast<const Impl*>(user);
-    self->rates(t, N_VGetArrayPointer(yv), N_VGetArrayPointer(ydot), nullptr);
+    auto* self = static_cast<Impl*>(user);
+    const double* state = N_VGetArrayPointer(yv);
+    double* dxdt = N_VGetArrayPointer(ydot);
+    self->last_valid = false;
+    const bool keep = self->options.totals && self->controller == nullptr;
+    if (keep) {
+      Fluxes<double> f;
+      self->rates(t, state, dxdt, &f);
+      totals_integrands(self->model, state, dxdt, f, self->last_g.data());
+      self->last_x = Eigen::Map<const StateColumn>(state);
+      self->last_t_rel_s = t;
+    } else {
+      self->rates(t, state, dxdt, nullptr);
+    }
     for (int i = 0; i < kStateCount; ++i) {
-      if (!std::isfinite(N_VGetArrayPointer(ydot)[i])) {
+      if (!std::isfinite(dxdt[i])) {
         return 1;  // recoverable: smaller step
       }
     }
+    self->last_valid = keep;
     return 0;
   }
 
+  /// The quadratures' right-hand side g(t, y) at the converged state y of a step. The last rate
+  /// evaluation was at a Newton iterate x_m of the same time, so
+  ///   g(y) = g(x_m) + ∂g/∂x (y − x_m) + O(|y − x_m|²),
+  /// with ∂g/∂x from the last Jacobian (reused, as J is, while CVODE keeps it: its error enters
+  /// at second order too). |y − x_m| is the last Newton correction, within the error
+  /// tolerance; the balances still close to solver tolerance (balances_test). Saves a full
+  /// evaluation of the rates per step. Only with held controls: a continuous controller's
+  /// P-bands make g (the heating) a steep function of the state whose derivative changes within
+  /// the life of a reused Jacobian (the season's heating moved by 0.09 %). Otherwise — a
+  /// controller, another time, no AutoDiff Jacobian — g is evaluated afresh.
   static int quad_rhs(sunrealtype t, N_Vector yv, N_Vector qdot, void* user) {
     const auto* self = static_cast<const Impl*>(user);
     const double* state = N_VGetArrayPointer(yv);
     double* qd = N_VGetArrayPointer(qdot);
+    if (self->last_valid && self->last_t_rel_s == t && self->have_integrand_jacobian) {
+      Eigen::Map<IntegrandColumn> g(qd);
+      g = self->last_g +
+          self->saved_integrand_jacobian * (Eigen::Map<const StateColumn>(state) - self->last_x);
+      return 0;
+    }
     StateVector dxdt{};
     Fluxes<double> f;
     self->rates(t, state, dxdt.data(), &f);
-    qd[kQHeatPipe] = f.h_boil_pipe_w_m2;
-    qd[kQHeatGrowPipe] = f.h_boil_gro_pipe_w_m2;
-    qd[kQHeatAirHeater] = f.h_blow_air_w_m2;
-    qd[kQLamp] = f.q_lamp_in_w_m2;
-    qd[kQInterlight] = f.q_int_lamp_in_w_m2;
-    qd[kQCo2Dosed] = f.mc_ext_air_mg_m2_s;
-    qd[kQTranspiration] = f.mv_can_air_kg_m2_s;
-    qd[kQFruitHarvest] = f.mc_fruit_har_mg_m2_s;
-    qd[kQLeafHarvest] = f.mc_leaf_har_mg_m2_s;
-    qd[kQFogWater] = f.mv_fog_air_kg_m2_s;
-    qd[kQPadWater] = f.mv_pad_evaporation_kg_m2_s;
-    qd[kQCondensation] = f.mv_condensation_kg_m2_s;
-    qd[kQEnergyBoundary] = energy_boundary_w_m2(f);
-    qd[kQEnergyCapacity] = energy_capacity_change_w_m2(self->model, state, dxdt.data(), f);
-    qd[kQWaterBoundary] = water_boundary_kg_m2_s(f);
-    qd[kQWaterCapacity] = water_capacity_change_kg_m2_s(state, dxdt.data(), f);
-    qd[kQCarbonBoundary] = carbon_boundary_mg_co2_m2_s(self->model, f);
+    totals_integrands(self->model, state, dxdt.data(), f, qd);
     return 0;
   }
 
-  /// ∂f/∂x at (t, state) by one AutoDiff pass through the rates (and the controller).
-  void autodiff_jacobian(double t, const double* state, JacobianMatrix& jac) const {
+  /// ∂f/∂x at (t, state) by one AutoDiff pass through the rates (and the controller); with the
+  /// totals on, ∂g/∂x of their integrands from the same pass.
+  void autodiff_jacobian(double t, const double* state, JacobianMatrix& jac) {
     std::array<AdScalar, kStateCount> xa;
     for (int i = 0; i < kStateCount; ++i) {
       xa[static_cast<std::size_t>(i)] = AdScalar(state[i], kStateCount, i);
     }
-    const OutdoorConditions w = outdoor_at(t);
+    const OutdoorConditions& w = outdoor_at(t);
     const ControlsT<AdScalar> u =
         controller != nullptr ? controller->controls(xa.data(), w) : cast_controls<AdScalar>(held);
     std::array<AdScalar, kStateCount> fa;
-    climate_rates(model, xa.data(), w, u, fa.data(), static_cast<Fluxes<AdScalar>*>(nullptr));
+    Fluxes<AdScalar> fluxes;
+    climate_rates(model, xa.data(), w, u, fa.data(), options.totals ? &fluxes : nullptr);
+    auto derivative = [](const AdScalar& v, int j) {
+      const double d = v.derivatives().size() == kStateCount ? v.derivatives()[j] : 0.0;
+      return std::isfinite(d) ? d : 0.0;
+    };
     for (int i = 0; i < kStateCount; ++i) {
-      const AdDerivatives& dfi = fa[static_cast<std::size_t>(i)].derivatives();
       for (int j = 0; j < kStateCount; ++j) {
-        const double v = dfi.size() == kStateCount ? dfi[j] : 0.0;
-        jac(i, j) = std::isfinite(v) ? v : 0.0;
+        jac(i, j) = derivative(fa[static_cast<std::size_t>(i)], j);
       }
+    }
+    if (options.totals) {
+      std::array<AdScalar, kQuadratureCount> ga;
+      totals_integrands(model, xa.data(), fa.data(), fluxes, ga.data());
+      for (int i = 0; i < kQuadratureCount; ++i) {
+        for (int j = 0; j < kStateCount; ++j) {
+          saved_integrand_jacobian(i, j) = derivative(ga[static_cast<std::size_t>(i)], j);
+        }
+      }
+      have_integrand_jacobian = true;
     }
   }
 
@@ -327,6 +401,7 @@ GreenhouseTwin& GreenhouseTwin::operator=(GreenhouseTwin&&) noexcept = default;
 
 void GreenhouseTwin::advance(double dt_s, const Controls& controls) {
   Impl& s = *impl_;
+  s.last_valid = false;  // the integrands kept were for the controls before
   const bool changed = s.controller != nullptr || !same_controls(controls, s.held);
   s.controller = nullptr;
   s.held = controls;
@@ -341,6 +416,7 @@ void GreenhouseTwin::advance(double dt_s, const Controls& controls) {
 
 void GreenhouseTwin::advance(double dt_s, const ContinuousController& controller) {
   Impl& s = *impl_;
+  s.last_valid = false;
   const bool changed = s.controller != &controller;
   s.controller = &controller;
   // A new controller's rates differ from those the solver may have integrated ahead with.

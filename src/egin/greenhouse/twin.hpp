@@ -11,7 +11,9 @@
 //
 // The Jacobian ∂f/∂x is exact, from one forward-mode AutoDiff pass through the templated rates
 // (scalar.hpp), or CVODE's dense difference quotients (SolverOptions::jacobian). Season totals
-// and the balance terms of balances.hpp are integrated alongside as CVODES quadratures.
+// and the balance terms of balances.hpp are integrated alongside as CVODES quadratures, their
+// integrands taken from the solver's last rate evaluation and corrected to the converged state
+// by their AutoDiff derivative (twin.cpp, Impl::quad_rhs), not evaluated afresh.
 //
 // Not thread-safe; one twin per thread. Time is seconds since 1970-01-01T00:00Z.
 #pragma once
@@ -65,7 +67,8 @@ struct SolverOptions {
   /// First step after a (re)start, s; 0 lets CVODE estimate it.
   double initial_step_s = 0.0;
   /// Integrate the totals (twin.totals(): heating, lamps, CO2, water, harvest, balances) as
-  /// quadratures. Off, totals() stays zero and a step costs about a fifth less.
+  /// quadratures. Off, totals() stays zero and a step costs about 15 % less (CVODES's work on
+  /// the quadrature history; docs/benchmarks.md).
   bool totals = true;
   /// Highest BDF order (CVODE allows 1–5).
   int max_order = 5;
