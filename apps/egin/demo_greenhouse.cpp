@@ -8,9 +8,9 @@
 
 namespace egin::cli {
 
-std::unique_ptr<runtime::SimulatedGreenhouse> make_demo_greenhouse(const DemoFarmFile& farm,
-                                                                   const runtime::Site& site,
-                                                                   TimeMs start_ms) {
+std::unique_ptr<runtime::TwinGreenhouse> make_demo_greenhouse(const DemoFarmFile& farm,
+                                                              const runtime::Site& site,
+                                                              TimeMs start_ms) {
   runtime::TwinClimateLoopConfig c;
   c.design = greenhouse::read_design(farm.design.string(), farm.design.parent_path()).design;
   c.settings = control::load_controller_settings(farm.settings.string());

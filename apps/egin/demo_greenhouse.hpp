@@ -5,13 +5,13 @@
 #include <memory>
 
 #include "demo_farm_file.hpp"
-#include "egin/runtime/simulated_greenhouse.hpp"
 #include "egin/runtime/site.hpp"
+#include "egin/runtime/twin_greenhouse.hpp"
 
 namespace egin::cli {
 
-std::unique_ptr<runtime::SimulatedGreenhouse> make_demo_greenhouse(const DemoFarmFile& farm,
-                                                                   const runtime::Site& site,
-                                                                   TimeMs start_ms);
+std::unique_ptr<runtime::TwinGreenhouse> make_demo_greenhouse(const DemoFarmFile& farm,
+                                                              const runtime::Site& site,
+                                                              TimeMs start_ms);
 
 }  // namespace egin::cli

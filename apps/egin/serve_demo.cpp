@@ -19,6 +19,7 @@
 #include "egin/devices/sim_server.hpp"
 #include "egin/runtime/greenhouse_node_environment.hpp"
 #include "egin/runtime/site_file.hpp"
+#include "egin/runtime/twin_alarm_provider.hpp"
 #include "egin/runtime/weather_station_feed.hpp"
 #include "serve_support.hpp"
 
@@ -62,7 +63,7 @@ struct DemoFarm::Impl {
   runtime::Site site;
 
   const Clock* clock = nullptr;
-  std::unique_ptr<runtime::SimulatedGreenhouse> greenhouse;
+  std::unique_ptr<runtime::TwinGreenhouse> greenhouse;
   std::unique_ptr<runtime::GreenhouseNodeEnvironment> environment;
   std::unique_ptr<devices::SimServer> nodes;
   int port = 0;
@@ -245,9 +246,11 @@ runtime::DevicesConfig DemoFarm::devices_config() const {
   return config;
 }
 
-void DemoFarm::start(runtime::IngestPipeline& pipeline, runtime::Providers& /*providers*/,
+void DemoFarm::start(runtime::IngestPipeline& pipeline, runtime::Providers& providers,
                      server::Log& log) {
   Impl& d = *impl_;
+  providers.set_alarms(
+      std::make_shared<runtime::TwinAlarmProvider>(*d.greenhouse, d.farm.greenhouse_zone));
   d.pipeline = &pipeline;
   d.log = &log;
   const TimeMs now = d.clock->now_ms();

@@ -53,7 +53,8 @@ class DemoFarm {
   void start_nodes(const Clock& clock);
   /// data/demo/devices.toml with the nodes' port (after start_nodes).
   [[nodiscard]] runtime::DevicesConfig devices_config() const;
-  /// Starts the timer thread and registers the demo's providers.
+  /// Starts the timer thread and registers the demo's providers: the alarms of the greenhouse's
+  /// climate computer (runtime/twin_alarm_provider.hpp).
   void start(runtime::IngestPipeline& pipeline, runtime::Providers& providers, server::Log& log);
   /// Stops the timer (the nodes keep answering until the farm is destroyed).
   void stop();

@@ -93,6 +93,10 @@ print(sorted(ok), file=sys.stderr)
 assert ok >= {"cotton-07", "tomato-03", "apple-02"}, ok
 PY
 
+# Alarms of the greenhouse's climate computer (runtime/twin_alarm_provider.hpp): answered, not 503.
+check "alarms: 200" test "$(api GET '/api/v1/alarms?state=all')" = 200
+check "  … a list" python3 -c 'import json,sys; assert isinstance(json.load(open(sys.argv[1]))["alarms"], list)' "$e2e_tmp/body"
+
 check "CSV export: 200" test "$(api GET "/api/v1/exports?channels=gh1/climate/t_air,ws1/mast/t_air&from=2025-07-09T00:00:00Z&to=2025-07-12T00:00:00Z&step=1h&format=csv")" = 200
 check "CSV export holds both" python3 - "$e2e_tmp/body" <<'PY'
 import csv, sys

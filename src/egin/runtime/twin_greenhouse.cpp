@@ -61,4 +61,14 @@ bool TwinGreenhouse::acknowledge(std::string_view alarm_key) {
   return loop_.acknowledge(alarm_key);
 }
 
+void TwinGreenhouse::set_step_observer(StepObserver observer) {
+  const std::lock_guard lock(mutex_);
+  if (!observer) {
+    loop_.set_step_observer(nullptr);
+    return;
+  }
+  loop_.set_step_observer(
+      [this, f = std::move(observer)](const StepRecord& record) { f(record, loop_); });
+}
+
 }  // namespace egin::runtime
