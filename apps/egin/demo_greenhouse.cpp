@@ -10,10 +10,11 @@ namespace egin::cli {
 
 std::unique_ptr<runtime::TwinGreenhouse> make_demo_greenhouse(const DemoFarmFile& farm,
                                                               const runtime::Site& site,
-                                                              TimeMs start_ms) {
+                                                              TimeMs start_ms,
+                                                              const std::filesystem::path& settings_file) {
   runtime::TwinClimateLoopConfig c;
   c.design = greenhouse::read_design(farm.design.string(), farm.design.parent_path()).design;
-  c.settings = control::load_controller_settings(farm.settings.string());
+  c.settings = control::load_controller_settings(settings_file.string());
   c.weather = std::make_shared<greenhouse::WeatherForcing>(greenhouse::WeatherForcing::from_series(
       agromet::read_period_weather_csv(farm.greenhouse_weather.string()), c.design.soil));
   c.site = control::SiteInfo{site.latitude_deg, site.longitude_deg, site.utc_offset_min};

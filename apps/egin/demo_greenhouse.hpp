@@ -1,7 +1,9 @@
 // The demo farm's greenhouse (serve_demo.hpp): the twin under the climate computer, built from the
-// farm file's design, controller settings and weather, starting at `start_ms`.
+// farm file's design and weather and the controller settings of `settings_file` (the data
+// directory's copy, which the settings editor rewrites), starting at `start_ms`.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 
 #include "demo_farm_file.hpp"
@@ -12,6 +14,7 @@ namespace egin::cli {
 
 std::unique_ptr<runtime::TwinGreenhouse> make_demo_greenhouse(const DemoFarmFile& farm,
                                                               const runtime::Site& site,
-                                                              TimeMs start_ms);
+                                                              TimeMs start_ms,
+                                                              const std::filesystem::path& settings_file);
 
 }  // namespace egin::cli

@@ -20,6 +20,7 @@
 #include "egin/runtime/greenhouse_node_environment.hpp"
 #include "egin/runtime/site_file.hpp"
 #include "egin/runtime/twin_alarm_provider.hpp"
+#include "egin/runtime/twin_settings_provider.hpp"
 #include "egin/runtime/weather_station_feed.hpp"
 #include "serve_support.hpp"
 
@@ -57,6 +58,7 @@ struct DemoFarm::Impl {
   fs::path data_dir;
   fs::path site_file;
   fs::path devices_file;
+  fs::path settings_file;  // <data-dir>/controller-<zone>.toml
   double speed = 60.0;
   TimeMs start_ms = 0;
   bool first_start = false;
@@ -195,6 +197,12 @@ std::unique_ptr<DemoFarm> DemoFarm::prepare(const DemoOptions& options, const fs
     impl->first_start = true;
   }
   impl->site = runtime::load_site_file(impl->site_file);
+  // The greenhouse's controller settings: the data directory's copy, which the settings editor
+  // rewrites, made from the farm file's at the first start.
+  impl->settings_file = data_dir / ("controller-" + impl->farm.greenhouse_zone + ".toml");
+  if (!fs::exists(impl->settings_file, ec)) {
+    fs::copy_file(impl->farm.settings, impl->settings_file);
+  }
   impl->speed = options.speed.value_or(impl->farm.speed);
   if (!(impl->speed >= 1.0 && impl->speed <= 100000.0)) {
     throw InputError({"", 0, "--speed"}, fmt::format("{} is out of range", impl->speed),
@@ -222,7 +230,7 @@ bool DemoFarm::first_start() const { return impl_->first_start; }
 void DemoFarm::start_nodes(const Clock& clock) {
   Impl& d = *impl_;
   d.clock = &clock;
-  d.greenhouse = make_demo_greenhouse(d.farm, d.site, clock.now_ms());
+  d.greenhouse = make_demo_greenhouse(d.farm, d.site, clock.now_ms(), d.settings_file);
   d.environment =
       std::make_unique<runtime::GreenhouseNodeEnvironment>(*d.greenhouse, d.farm.wiring);
   d.nodes = std::make_unique<devices::SimServer>(*d.environment, clock);
@@ -251,6 +259,8 @@ void DemoFarm::start(runtime::IngestPipeline& pipeline, runtime::Providers& prov
   Impl& d = *impl_;
   providers.set_alarms(
       std::make_shared<runtime::TwinAlarmProvider>(*d.greenhouse, d.farm.greenhouse_zone));
+  providers.set_settings(std::make_shared<runtime::TwinSettingsProvider>(
+      *d.greenhouse, d.farm.greenhouse_zone, d.settings_file));
   d.pipeline = &pipeline;
   d.log = &log;
   const TimeMs now = d.clock->now_ms();

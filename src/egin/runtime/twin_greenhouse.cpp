@@ -61,6 +61,16 @@ bool TwinGreenhouse::acknowledge(std::string_view alarm_key) {
   return loop_.acknowledge(alarm_key);
 }
 
+control::ControllerSettings TwinGreenhouse::settings() const {
+  const std::lock_guard lock(mutex_);
+  return loop_.settings();
+}
+
+void TwinGreenhouse::set_settings(control::ControllerSettings settings) {
+  const std::lock_guard lock(mutex_);
+  loop_.set_settings(std::move(settings));
+}
+
 void TwinGreenhouse::set_step_observer(StepObserver observer) {
   const std::lock_guard lock(mutex_);
   if (!observer) {

@@ -43,6 +43,10 @@ class TwinGreenhouse final : public SimulatedGreenhouse {
   /// Acknowledges an active alarm of the climate computer; false when none has that key.
   bool acknowledge(std::string_view alarm_key);
 
+  /// The climate computer's settings now, and new ones in force from its next step.
+  [[nodiscard]] control::ControllerSettings settings() const;
+  void set_settings(control::ControllerSettings settings);
+
   /// f(step, loop) after every control step, under the mutex (so f must not call back into
   /// this object); an empty f removes it.
   using StepObserver = std::function<void(const StepRecord&, const TwinClimateLoop&)>;
