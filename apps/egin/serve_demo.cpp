@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
@@ -42,6 +43,20 @@ constexpr control::ActuatorId kPositions[] = {
 // A std::string, not a one-character literal assigned (GCC 12's -Wrestrict false positive).
 const std::string kPercent = "%";
 
+/// The working set-points (LoopSnapshot::setpoints) stored as channels of the greenhouse's
+/// "controller" device: snapshot key, channel id, SenML unit.
+struct SetpointChannel {
+  const char* key;
+  const char* channel;
+  const char* unit;
+};
+constexpr SetpointChannel kSetpointChannels[] = {
+    {"t_heat_c", "t_heat", "Cel"},
+    {"t_vent_c", "t_vent", "Cel"},
+    {"rh_max_pct", "rh_max", "%RH"},
+    {"co2_ppm", "co2", "ppm"},
+};
+
 std::optional<TimeMs> read_clock_file(const fs::path& path) {
   std::ifstream in(path);
   std::string text;
@@ -72,6 +87,7 @@ struct DemoFarm::Impl {
   std::unique_ptr<runtime::WeatherStationFeed> station;
 
   runtime::IngestPipeline* pipeline = nullptr;
+  runtime::Providers* providers = nullptr;  // where start() registered the demo's
   server::Log* log = nullptr;
   std::thread thread;
   std::mutex mutex;
@@ -79,6 +95,7 @@ struct DemoFarm::Impl {
   bool stopping = false;
   TimeMs next_minute_ms = 0;
   TimeMs last_positions_ms = 0;
+  TimeMs last_setpoints_ms = 0;
   TimeMs last_clock_save_ms = 0;
 
   void ingest(const std::vector<SenmlRecord>& records) {
@@ -131,6 +148,34 @@ struct DemoFarm::Impl {
     ingest(batch);
   }
 
+  /// The climate computer's working set-points at each new site minute, as
+  /// <zone>/controller/<channel> (data/demo/site.toml).
+  void store_setpoints() {
+    const runtime::LoopSnapshot snap = greenhouse->snapshot();
+    const TimeMs t = static_cast<TimeMs>(std::llround(snap.time_utc_s * 1000.0));
+    const TimeMs minute = t - (t % kMsPerMinute);
+    if (minute <= last_setpoints_ms || snap.setpoints.empty()) {
+      return;
+    }
+    last_setpoints_ms = minute;
+    std::vector<SenmlRecord> batch;
+    for (const auto& [key, channel, unit] : kSetpointChannels) {
+      for (const runtime::NamedValue& v : snap.setpoints) {
+        if (v.name != key) {
+          continue;
+        }
+        SenmlRecord r;
+        r.index = batch.size();
+        r.name = farm.greenhouse_zone + "/controller/" + channel;
+        r.unit = unit;
+        r.time_s = static_cast<double>(minute) / 1000.0;
+        r.value = v.value;
+        batch.push_back(std::move(r));
+      }
+    }
+    ingest(batch);
+  }
+
   void save_clock(TimeMs now) {
     if (now - last_clock_save_ms < kMsPerMinute * 10) {
       return;
@@ -157,6 +202,7 @@ struct DemoFarm::Impl {
       }
       feed_station(now);
       store_positions();
+      store_setpoints();
       save_clock(now);
       lock.lock();
       cv.wait_for(lock, kTick, [this] { return stopping; });
@@ -257,6 +303,7 @@ runtime::DevicesConfig DemoFarm::devices_config() const {
 void DemoFarm::start(runtime::IngestPipeline& pipeline, runtime::Providers& providers,
                      server::Log& log) {
   Impl& d = *impl_;
+  d.providers = &providers;
   providers.set_alarms(
       std::make_shared<runtime::TwinAlarmProvider>(*d.greenhouse, d.farm.greenhouse_zone));
   providers.set_settings(std::make_shared<runtime::TwinSettingsProvider>(
@@ -285,6 +332,13 @@ void DemoFarm::stop() {
   impl_->cv.notify_all();
   if (impl_->thread.joinable()) {
     impl_->thread.join();
+  }
+  // The providers wrap the greenhouse: gone before it is (the farm is destroyed before the
+  // registry).
+  if (impl_->providers != nullptr) {
+    impl_->providers->set_alarms(nullptr);
+    impl_->providers->set_settings(nullptr);
+    impl_->providers = nullptr;
   }
 }
 

@@ -57,7 +57,8 @@ class DemoFarm {
   /// climate computer (runtime/twin_alarm_provider.hpp) and its settings, kept in
   /// <data-dir>/controller-<zone>.toml (runtime/twin_settings_provider.hpp).
   void start(runtime::IngestPipeline& pipeline, runtime::Providers& providers, server::Log& log);
-  /// Stops the timer (the nodes keep answering until the farm is destroyed).
+  /// Stops the timer and takes the demo's providers out of the registry again (the nodes keep
+  /// answering until the farm is destroyed).
   void stop();
 
  private:
