@@ -8,10 +8,9 @@
 
 namespace egin::cli {
 
-std::unique_ptr<runtime::TwinGreenhouse> make_demo_greenhouse(const DemoFarmFile& farm,
-                                                              const runtime::Site& site,
-                                                              TimeMs start_ms,
-                                                              const std::filesystem::path& settings_file) {
+std::unique_ptr<runtime::TwinGreenhouse> make_demo_greenhouse(
+    const DemoFarmFile& farm, const runtime::Site& site, TimeMs start_ms,
+    const std::filesystem::path& settings_file) {
   runtime::TwinClimateLoopConfig c;
   c.design = greenhouse::read_design(farm.design.string(), farm.design.parent_path()).design;
   c.settings = control::load_controller_settings(settings_file.string());

@@ -12,9 +12,8 @@
 
 namespace egin::cli {
 
-std::unique_ptr<runtime::TwinGreenhouse> make_demo_greenhouse(const DemoFarmFile& farm,
-                                                              const runtime::Site& site,
-                                                              TimeMs start_ms,
-                                                              const std::filesystem::path& settings_file);
+std::unique_ptr<runtime::TwinGreenhouse> make_demo_greenhouse(
+    const DemoFarmFile& farm, const runtime::Site& site, TimeMs start_ms,
+    const std::filesystem::path& settings_file);
 
 }  // namespace egin::cli

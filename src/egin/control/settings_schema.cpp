@@ -22,7 +22,8 @@ std::vector<Segment> segments_of(std::string_view path) {
   std::size_t start = 0;
   while (start <= path.size()) {
     const std::size_t dot = path.find('.', start);
-    std::string_view part = path.substr(start, dot == std::string_view::npos ? path.npos : dot - start);
+    std::string_view part =
+        path.substr(start, dot == std::string_view::npos ? path.npos : dot - start);
     Segment s;
     const std::size_t bracket = part.find('[');
     s.indexed = bracket != std::string_view::npos;

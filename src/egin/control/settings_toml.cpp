@@ -125,7 +125,8 @@ const toml::table& required_table(const TomlFields& f, std::string_view key) {
 }
 
 void read_controller(const TomlFields& root, ControllerSettings& s) {
-  const TomlFields f(required_table(root, "controller"), root.source_name(), "controller", root.log());
+  const TomlFields f(required_table(root, "controller"), root.source_name(), "controller",
+                     root.log());
   f.reject_unknown_keys({"name", "source", "step_s"});
   s.name = f.text("name");
   if (normalize_name(s.name).empty()) {
@@ -217,7 +218,8 @@ void read_calendar(const TomlFields& root, ControllerSettings& s) {
              fmt::format("1 to {} points {{ date = \"MM-DD\", offset = … }}", kMaxCalendarPoints));
     }
     for (std::size_t k = 0; k < points.size(); ++k) {
-      const TomlFields p(*points[k], root.source_name(), fmt::format("{}.points[{}]", prefix, k), root.log());
+      const TomlFields p(*points[k], root.source_name(), fmt::format("{}.points[{}]", prefix, k),
+                         root.log());
       p.reject_unknown_keys({"date", "offset"});
       const std::string date = p.text("date");
       const auto doy = parse_month_day(date);
@@ -431,8 +433,8 @@ void read_screens(const TomlFields& root, ControllerSettings& s) {
              fmt::format("0 to {} levels", kMaxShadeLevels));
     }
     for (std::size_t k = 0; k < levels.size(); ++k) {
-      const TomlFields l(*levels[k], root.source_name(),
-                         fmt::format("screens.shade.levels[{}]", k), root.log());
+      const TomlFields l(*levels[k], root.source_name(), fmt::format("screens.shade.levels[{}]", k),
+                         root.log());
       l.reject_unknown_keys({"above_iglob_w_m2", "closed_frac"});
       ShadeLevel level;
       level.above_iglob_w_m2 = l.number("above_iglob_w_m2", 1.0, 1500.0, "W/m2");
@@ -514,7 +516,8 @@ void read_lamps(const TomlFields& root, ControllerSettings& s) {
   l.max_on_h = f.number("max_on_h", 0.0, 24.0, "h");
   const auto blocks = f.table_array("tariff_blocks");
   for (std::size_t k = 0; k < blocks.size(); ++k) {
-    const TomlFields b(*blocks[k], root.source_name(), fmt::format("lamps.tariff_blocks[{}]", k), root.log());
+    const TomlFields b(*blocks[k], root.source_name(), fmt::format("lamps.tariff_blocks[{}]", k),
+                       root.log());
     b.reject_unknown_keys({"start", "end"});
     l.tariff_blocks.push_back({read_clock(b, "start"), read_clock(b, "end")});
   }

@@ -33,8 +33,7 @@ class TwinSettingsProvider final : public ControllerSettingsProvider {
 
   std::vector<std::string> zones() override { return {zone_}; }
   std::optional<ControllerSettings> get(std::string_view zone) override;
-  std::vector<SettingsIssue> validate(std::string_view zone,
-                                      const nlohmann::json& values) override;
+  std::vector<SettingsIssue> validate(std::string_view zone, const nlohmann::json& values) override;
   SettingsUpdateResult update(std::string_view zone, const nlohmann::json& values,
                               std::string_view expected_revision, std::string_view user,
                               TimeMs now_ms) override;

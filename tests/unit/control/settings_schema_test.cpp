@@ -50,7 +50,8 @@ TEST(SettingsSchema, RangesAndUnitsAreTheReaders) {
   EXPECT_DOUBLE_EQ(t_heat["maximum"].get<double>(), heat.max);
   EXPECT_EQ(bands["items"]["properties"]["name"]["type"], "string");
   // Integers, descriptions from the unit's words, nested tables.
-  const json& priority = s["properties"]["alarms"]["properties"]["t_air_high"]["properties"]["priority"];
+  const json& priority =
+      s["properties"]["alarms"]["properties"]["t_air_high"]["properties"]["priority"];
   EXPECT_EQ(priority["type"], "integer");
   EXPECT_EQ(priority["minimum"], 1);
   EXPECT_EQ(priority["maximum"], 3);

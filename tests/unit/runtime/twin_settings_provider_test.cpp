@@ -60,8 +60,8 @@ TEST_F(TwinSettingsProviderTest, GetValidateAndUpdate) {
   const ControllerSettings s = *provider.get("gh1");
   EXPECT_EQ(s.values["bands"][1]["name"], "day");
   EXPECT_DOUBLE_EQ(s.values["bands"][1]["t_heat_c"].get<double>(), 20.0);
-  EXPECT_DOUBLE_EQ(s.schema["properties"]["heating"]["properties"]["p_band_c"]["maximum"].get<double>(),
-                   20.0);
+  EXPECT_DOUBLE_EQ(
+      s.schema["properties"]["heating"]["properties"]["p_band_c"]["maximum"].get<double>(), 20.0);
   EXPECT_NE(s.text.find("[[bands]]"), std::string::npos);
   EXPECT_EQ(s.revision.size(), 16u);
   EXPECT_EQ(s.revision, settings_revision(s.text));
