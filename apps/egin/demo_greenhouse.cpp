@@ -20,13 +20,13 @@ std::unique_ptr<runtime::TwinGreenhouse> make_twin_greenhouse(const TwinGreenhou
   return std::make_unique<runtime::TwinGreenhouse>(std::move(c));
 }
 
-std::unique_ptr<runtime::SimulatedGreenhouse> make_demo_greenhouse(const DemoFarmFile& farm,
-                                                                   const runtime::Site& site,
-                                                                   TimeMs start_ms) {
+std::unique_ptr<runtime::TwinGreenhouse> make_demo_greenhouse(
+    const DemoFarmFile& farm, const runtime::Site& site, TimeMs start_ms,
+    const std::filesystem::path& settings_file) {
   TwinGreenhouseSources sources;
   sources.design = farm.design.string();
   sources.designs_dir = farm.design.parent_path();
-  sources.settings = farm.settings;
+  sources.settings = settings_file;
   sources.weather = agromet::read_period_weather_csv(farm.greenhouse_weather.string());
   sources.site = control::SiteInfo{site.latitude_deg, site.longitude_deg, site.utc_offset_min};
   sources.step_s = farm.step_s;

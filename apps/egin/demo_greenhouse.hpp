@@ -1,6 +1,7 @@
 // The greenhouse twin under the climate computer as the simulated KS X 3267 nodes see it
 // (runtime/twin_greenhouse.hpp), built from a design, controller settings and a sub-daily weather
-// series: for the demo farm (serve_demo.hpp, from its farm file) and for `egin node-sim --twin`
+// series: for the demo farm (serve_demo.hpp, from its farm file, with the controller settings of the data
+// directory's copy that the settings editor rewrites) and for `egin node-sim --twin`
 // (cmd_node_sim.cpp, from its flags). It starts at `start_ms` and steps every `step_s` site s.
 #pragma once
 
@@ -28,8 +29,8 @@ struct TwinGreenhouseSources {
 std::unique_ptr<runtime::TwinGreenhouse> make_twin_greenhouse(const TwinGreenhouseSources& sources,
                                                               TimeMs start_ms);
 
-std::unique_ptr<runtime::SimulatedGreenhouse> make_demo_greenhouse(const DemoFarmFile& farm,
-                                                                   const runtime::Site& site,
-                                                                   TimeMs start_ms);
+std::unique_ptr<runtime::TwinGreenhouse> make_demo_greenhouse(
+    const DemoFarmFile& farm, const runtime::Site& site, TimeMs start_ms,
+    const std::filesystem::path& settings_file);
 
 }  // namespace egin::cli

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
@@ -19,6 +20,8 @@
 #include "egin/devices/sim_server.hpp"
 #include "egin/runtime/greenhouse_node_environment.hpp"
 #include "egin/runtime/site_file.hpp"
+#include "egin/runtime/twin_alarm_provider.hpp"
+#include "egin/runtime/twin_settings_provider.hpp"
 #include "egin/runtime/weather_station_feed.hpp"
 #include "serve_support.hpp"
 
@@ -40,6 +43,20 @@ constexpr control::ActuatorId kPositions[] = {
 // A std::string, not a one-character literal assigned (GCC 12's -Wrestrict false positive).
 const std::string kPercent = "%";
 
+/// The working set-points (LoopSnapshot::setpoints) stored as channels of the greenhouse's
+/// "controller" device: snapshot key, channel id, SenML unit.
+struct SetpointChannel {
+  const char* key;
+  const char* channel;
+  const char* unit;
+};
+constexpr SetpointChannel kSetpointChannels[] = {
+    {"t_heat_c", "t_heat", "Cel"},
+    {"t_vent_c", "t_vent", "Cel"},
+    {"rh_max_pct", "rh_max", "%RH"},
+    {"co2_ppm", "co2", "ppm"},
+};
+
 std::optional<TimeMs> read_clock_file(const fs::path& path) {
   std::ifstream in(path);
   std::string text;
@@ -56,19 +73,21 @@ struct DemoFarm::Impl {
   fs::path data_dir;
   fs::path site_file;
   fs::path devices_file;
+  fs::path settings_file;  // <data-dir>/controller-<zone>.toml
   double speed = 60.0;
   TimeMs start_ms = 0;
   bool first_start = false;
   runtime::Site site;
 
   const Clock* clock = nullptr;
-  std::unique_ptr<runtime::SimulatedGreenhouse> greenhouse;
+  std::unique_ptr<runtime::TwinGreenhouse> greenhouse;
   std::unique_ptr<runtime::GreenhouseNodeEnvironment> environment;
   std::unique_ptr<devices::SimServer> nodes;
   int port = 0;
   std::unique_ptr<runtime::WeatherStationFeed> station;
 
   runtime::IngestPipeline* pipeline = nullptr;
+  runtime::Providers* providers = nullptr;  // where start() registered the demo's
   server::Log* log = nullptr;
   std::thread thread;
   std::mutex mutex;
@@ -76,6 +95,7 @@ struct DemoFarm::Impl {
   bool stopping = false;
   TimeMs next_minute_ms = 0;
   TimeMs last_positions_ms = 0;
+  TimeMs last_setpoints_ms = 0;
   TimeMs last_clock_save_ms = 0;
 
   void ingest(const std::vector<SenmlRecord>& records) {
@@ -128,6 +148,34 @@ struct DemoFarm::Impl {
     ingest(batch);
   }
 
+  /// The climate computer's working set-points at each new site minute, as
+  /// <zone>/controller/<channel> (data/demo/site.toml).
+  void store_setpoints() {
+    const runtime::LoopSnapshot snap = greenhouse->snapshot();
+    const TimeMs t = static_cast<TimeMs>(std::llround(snap.time_utc_s * 1000.0));
+    const TimeMs minute = t - (t % kMsPerMinute);
+    if (minute <= last_setpoints_ms || snap.setpoints.empty()) {
+      return;
+    }
+    last_setpoints_ms = minute;
+    std::vector<SenmlRecord> batch;
+    for (const auto& [key, channel, unit] : kSetpointChannels) {
+      for (const runtime::NamedValue& v : snap.setpoints) {
+        if (v.name != key) {
+          continue;
+        }
+        SenmlRecord r;
+        r.index = batch.size();
+        r.name = farm.greenhouse_zone + "/controller/" + channel;
+        r.unit = unit;
+        r.time_s = static_cast<double>(minute) / 1000.0;
+        r.value = v.value;
+        batch.push_back(std::move(r));
+      }
+    }
+    ingest(batch);
+  }
+
   void save_clock(TimeMs now) {
     if (now - last_clock_save_ms < kMsPerMinute * 10) {
       return;
@@ -154,6 +202,7 @@ struct DemoFarm::Impl {
       }
       feed_station(now);
       store_positions();
+      store_setpoints();
       save_clock(now);
       lock.lock();
       cv.wait_for(lock, kTick, [this] { return stopping; });
@@ -194,6 +243,12 @@ std::unique_ptr<DemoFarm> DemoFarm::prepare(const DemoOptions& options, const fs
     impl->first_start = true;
   }
   impl->site = runtime::load_site_file(impl->site_file);
+  // The greenhouse's controller settings: the data directory's copy, which the settings editor
+  // rewrites, made from the farm file's at the first start.
+  impl->settings_file = data_dir / ("controller-" + impl->farm.greenhouse_zone + ".toml");
+  if (!fs::exists(impl->settings_file, ec)) {
+    fs::copy_file(impl->farm.settings, impl->settings_file);
+  }
   impl->speed = options.speed.value_or(impl->farm.speed);
   if (!(impl->speed >= 1.0 && impl->speed <= 100000.0)) {
     throw InputError({"", 0, "--speed"}, fmt::format("{} is out of range", impl->speed),
@@ -221,7 +276,7 @@ bool DemoFarm::first_start() const { return impl_->first_start; }
 void DemoFarm::start_nodes(const Clock& clock) {
   Impl& d = *impl_;
   d.clock = &clock;
-  d.greenhouse = make_demo_greenhouse(d.farm, d.site, clock.now_ms());
+  d.greenhouse = make_demo_greenhouse(d.farm, d.site, clock.now_ms(), d.settings_file);
   d.environment =
       std::make_unique<runtime::GreenhouseNodeEnvironment>(*d.greenhouse, d.farm.wiring);
   d.nodes = std::make_unique<devices::SimServer>(*d.environment, clock);
@@ -245,9 +300,14 @@ runtime::DevicesConfig DemoFarm::devices_config() const {
   return config;
 }
 
-void DemoFarm::start(runtime::IngestPipeline& pipeline, runtime::Providers& /*providers*/,
+void DemoFarm::start(runtime::IngestPipeline& pipeline, runtime::Providers& providers,
                      server::Log& log) {
   Impl& d = *impl_;
+  d.providers = &providers;
+  providers.set_alarms(
+      std::make_shared<runtime::TwinAlarmProvider>(*d.greenhouse, d.farm.greenhouse_zone));
+  providers.set_settings(std::make_shared<runtime::TwinSettingsProvider>(
+      *d.greenhouse, d.farm.greenhouse_zone, d.settings_file));
   d.pipeline = &pipeline;
   d.log = &log;
   const TimeMs now = d.clock->now_ms();
@@ -272,6 +332,13 @@ void DemoFarm::stop() {
   impl_->cv.notify_all();
   if (impl_->thread.joinable()) {
     impl_->thread.join();
+  }
+  // The providers wrap the greenhouse: gone before it is (the farm is destroyed before the
+  // registry).
+  if (impl_->providers != nullptr) {
+    impl_->providers->set_alarms(nullptr);
+    impl_->providers->set_settings(nullptr);
+    impl_->providers = nullptr;
   }
 }
 

@@ -53,9 +53,12 @@ class DemoFarm {
   void start_nodes(const Clock& clock);
   /// data/demo/devices.toml with the nodes' port (after start_nodes).
   [[nodiscard]] runtime::DevicesConfig devices_config() const;
-  /// Starts the timer thread and registers the demo's providers.
+  /// Starts the timer thread and registers the demo's providers: the alarms of the greenhouse's
+  /// climate computer (runtime/twin_alarm_provider.hpp) and its settings, kept in
+  /// <data-dir>/controller-<zone>.toml (runtime/twin_settings_provider.hpp).
   void start(runtime::IngestPipeline& pipeline, runtime::Providers& providers, server::Log& log);
-  /// Stops the timer (the nodes keep answering until the farm is destroyed).
+  /// Stops the timer and takes the demo's providers out of the registry again (the nodes keep
+  /// answering until the farm is destroyed).
   void stop();
 
  private:

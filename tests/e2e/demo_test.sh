@@ -93,6 +93,72 @@ print(sorted(ok), file=sys.stderr)
 assert ok >= {"cotton-07", "tomato-03", "apple-02"}, ok
 PY
 
+# Alarms of the greenhouse's climate computer (runtime/twin_alarm_provider.hpp): answered, not 503.
+check "alarms: 200" test "$(api GET '/api/v1/alarms?state=all')" = 200
+check "  … a list" python3 -c 'import json,sys; assert isinstance(json.load(open(sys.argv[1]))["alarms"], list)' "$e2e_tmp/body"
+
+# Controller settings (runtime/twin_settings_provider.hpp): a bad value is refused naming the
+# field and its range; a good update is in force at the controller's next step — an air
+# temperature alarm limit far below the greenhouse's air raises t_air_high (acknowledged here),
+# and the original settings clear it again; the data directory keeps them for a restart.
+check "settings: 200" test "$(api GET /api/v1/settings/gh1)" = 200
+cp "$e2e_tmp/body" "$e2e_tmp/settings0"
+check "  … values, schema and TOML" python3 - "$e2e_tmp/settings0" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["schema"]["properties"]["heating"]["properties"]["p_band_c"]["maximum"] == 20, s["schema"]["properties"]["heating"]
+assert s["values"]["bands"][0]["t_heat_c"] > 0 and "[[bands]]" in s["toml"]
+PY
+settings_put() {  # python expression on s (the settings) → the PUT body file
+  python3 - "$e2e_tmp/settings0" "$e2e_tmp/put" "$1" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+v = s["values"]
+exec(sys.argv[3])
+json.dump({"values": v, "revision": s["revision"]}, open(sys.argv[2], "w"))
+PY
+}
+settings_put 'v["heating"]["p_band_c"] = 99'
+check "a bad value: 422" test "$(api PUT /api/v1/settings/gh1 -H 'Content-Type: application/json' -d @"$e2e_tmp/put")" = 422
+check "  … naming the field and its range" python3 - "$e2e_tmp/body" <<'PY'
+import json, sys
+i = json.load(open(sys.argv[1]))["issues"]
+print(i, file=sys.stderr)
+assert i[0]["path"] == "/heating/p_band_c" and "heating.p_band_c" in i[0]["problem"] and i[0]["expected"] == "0.1 to 20 °C", i
+PY
+settings_put 'v["alarms"]["t_air_high"].update(limit_c=-20.0, delay_s=0)'
+check "a good update: 200" test "$(api PUT /api/v1/settings/gh1 -H 'Content-Type: application/json' -d @"$e2e_tmp/put")" = 200
+python3 -c 'import json,sys; b=json.load(open(sys.argv[1])); s=json.load(open(sys.argv[2])); s["revision"]=b["settings"]["revision"]; json.dump(s, open(sys.argv[2],"w"))' "$e2e_tmp/body" "$e2e_tmp/settings0"
+check "  … kept in the data directory" grep -q 'limit_c = -20' "$serve_data/controller-gh1.toml"
+alarm_id=
+for i in $(seq 1 50); do
+  api GET /api/v1/alarms >/dev/null
+  alarm_id=$(python3 -c 'import json,sys; print(next((a["id"] for a in json.load(open(sys.argv[1]))["alarms"] if a["code"] == "t_air_high" and a["active"]), ""))' "$e2e_tmp/body")
+  test -n "$alarm_id" && break
+  sleep 0.2
+done
+check "  … in force: t_air_high raised at the next step" test -n "$alarm_id"
+check "acknowledge: 200" test "$(api POST "/api/v1/alarms/$alarm_id/acknowledge" -H 'Content-Type: application/json' -d '{"note":"e2e"}')" = 200
+check "  … acknowledged, by whom, still active" python3 - "$e2e_tmp/body" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))
+print(a, file=sys.stderr)
+assert a["acknowledged"] and a["acknowledged_by"] and a["note"] == "e2e" and a["active"] and a["severity"] == "critical"
+assert a["raised"].startswith("2025-07-1"), a["raised"]   # site time
+PY
+settings_put 'pass'
+check "the original settings again: 200" test "$(api PUT /api/v1/settings/gh1 -H 'Content-Type: application/json' -d @"$e2e_tmp/put")" = 200
+cleared=
+for i in $(seq 1 50); do
+  test "$(api GET "/api/v1/alarms/$alarm_id")" = 200 &&
+    cleared=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["cleared"] or "")' "$e2e_tmp/body")
+  test -n "$cleared" && break
+  sleep 0.2
+done
+check "  … t_air_high cleared" test -n "$cleared"
+api GET /api/v1/settings/gh1 >/dev/null
+settings_revision=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["revision"])' "$e2e_tmp/body")
+
 check "CSV export: 200" test "$(api GET "/api/v1/exports?channels=gh1/climate/t_air,ws1/mast/t_air&from=2025-07-09T00:00:00Z&to=2025-07-12T00:00:00Z&step=1h&format=csv")" = 200
 check "CSV export holds both" python3 - "$e2e_tmp/body" <<'PY'
 import csv, sys
@@ -130,6 +196,8 @@ check "demo-clock kept" test -s "$serve_data/demo-clock"
 check "restart" serve_start again --demo --speed 20 --data "$serve_data"
 for i in $(seq 1 100); do grep -q "password" "$e2e_tmp/again.out" && break; sleep 0.1; done
 password2=$(sed -n 's/^  password \(.*\)$/\1/p' "$e2e_tmp/again.out")
+check "settings kept at the restart" test "$(api GET /api/v1/settings/gh1)" = 200
+check "  … the same revision" python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["revision"] == sys.argv[2]' "$e2e_tmp/body" "$settings_revision"
 check "a new login at the restart" test "${#password2}" = 20 -a "$password2" != "$password"
 check "carries on near the site time reached" python3 - "$e2e_tmp/again.out" "${reached% *}" <<'PY'
 import re, sys, datetime

@@ -134,6 +134,23 @@ await step("greenhouse: timed vent command", async () => {
   await page.screenshot({ path: join(artifacts, "05-greenhouse-done.png"), fullPage: true });
 });
 
+await step("greenhouse: the climate computer's set-points on the charts", async () => {
+  await page.goto(`${url}/#/zone/gh1`);
+  await page.reload();
+  const air = '.chart-box[data-quantity="air_temperature"] .u-legend';
+  await page.waitForSelector(air);
+  const legend = await page.textContent(air);
+  check("the air temperature chart draws the heating set-point", legend.includes("Heating set-point"), legend);
+  check("  … and the ventilation set-point", legend.includes("Ventilation set-point"), legend);
+  const rh = await page.textContent('.chart-box[data-quantity="relative_humidity"] .u-legend');
+  check("the humidity chart draws RH max", rh.includes("Humidity limit"), rh);
+  const latest = (await api("GET", "/api/v1/latest?channels=gh1/controller/t_heat,gh1/controller/t_vent")).body.readings;
+  check("the set-points are stored each minute", latest.every((r) => typeof r.value === "number"), JSON.stringify(latest));
+  const by = Object.fromEntries(latest.map((r) => [r.channel, r.value]));
+  check("  … ventilation above heating", by["gh1/controller/t_vent"] > by["gh1/controller/t_heat"], JSON.stringify(by));
+  await page.screenshot({ path: join(artifacts, "05b-greenhouse-setpoints.png"), fullPage: true });
+});
+
 await step("field recommendation", async () => {
   const advice = (await api("GET", "/api/v1/fields/cotton-07/recommendation")).body;
   await page.goto(`${url}/#/field/cotton-07`);

@@ -125,7 +125,8 @@ const toml::table& required_table(const TomlFields& f, std::string_view key) {
 }
 
 void read_controller(const TomlFields& root, ControllerSettings& s) {
-  const TomlFields f(required_table(root, "controller"), root.source_name(), "controller");
+  const TomlFields f(required_table(root, "controller"), root.source_name(), "controller",
+                     root.log());
   f.reject_unknown_keys({"name", "source", "step_s"});
   s.name = f.text("name");
   if (normalize_name(s.name).empty()) {
@@ -149,7 +150,7 @@ void read_bands(const TomlFields& root, ControllerSettings& s) {
               fmt::format("1 to {} [[bands]] entries", kMaxBands));
   }
   for (std::size_t i = 0; i < tables.size(); ++i) {
-    const TomlFields f(*tables[i], root.source_name(), fmt::format("bands[{}]", i));
+    const TomlFields f(*tables[i], root.source_name(), fmt::format("bands[{}]", i), root.log());
     f.reject_unknown_keys({"name", "start", "start_offset_min", "ramp_min", "t_heat_c",
                            "vent_dead_zone_c", "rh_max_pct", "hd_min_g_m3", "co2_ppm",
                            "t_pipe_min_c"});
@@ -198,7 +199,7 @@ void read_calendar(const TomlFields& root, ControllerSettings& s) {
   const auto tables = root.table_array("calendar");
   for (std::size_t i = 0; i < tables.size(); ++i) {
     const std::string prefix = fmt::format("calendar[{}]", i);
-    const TomlFields f(*tables[i], root.source_name(), prefix);
+    const TomlFields f(*tables[i], root.source_name(), prefix, root.log());
     f.reject_unknown_keys({"setpoint", "points"});
     CalendarCurve curve;
     const std::string key = f.text("setpoint");
@@ -217,7 +218,8 @@ void read_calendar(const TomlFields& root, ControllerSettings& s) {
              fmt::format("1 to {} points {{ date = \"MM-DD\", offset = … }}", kMaxCalendarPoints));
     }
     for (std::size_t k = 0; k < points.size(); ++k) {
-      const TomlFields p(*points[k], root.source_name(), fmt::format("{}.points[{}]", prefix, k));
+      const TomlFields p(*points[k], root.source_name(), fmt::format("{}.points[{}]", prefix, k),
+                         root.log());
       p.reject_unknown_keys({"date", "offset"});
       const std::string date = p.text("date");
       const auto doy = parse_month_day(date);
@@ -237,7 +239,7 @@ void read_calendar(const TomlFields& root, ControllerSettings& s) {
 
 void read_sensors(const TomlFields& root, ControllerSettings& s) {
   const toml::table& table = required_table(root, "sensors");
-  const TomlFields f(table, root.source_name(), "sensors");
+  const TomlFields f(table, root.source_name(), "sensors", root.log());
   for (const auto& [key, node] : table) {
     SensorId id{};
     if (!sensor_from_key(key.str(), id)) {
@@ -250,7 +252,7 @@ void read_sensors(const TomlFields& root, ControllerSettings& s) {
     }
     const std::string prefix = sub("sensors", key.str());
     const toml::table& t = required_table(f, key.str());
-    const TomlFields g(t, root.source_name(), prefix);
+    const TomlFields g(t, root.source_name(), prefix, root.log());
     g.reject_unknown_keys({"valid_min", "valid_max", "stale_after_s"});
     const SensorBounds b = sensor_bounds(id);
     const std::string unit(sensor_unit(id));
@@ -275,7 +277,7 @@ void read_light(const TomlFields& root, ControllerSettings& s) {
   if (t == nullptr) {
     return;
   }
-  const TomlFields f(*t, root.source_name(), "light");
+  const TomlFields f(*t, root.source_name(), "light", root.log());
   f.reject_unknown_keys({"transmission_frac", "par_umol_per_j"});
   s.light.transmission_frac = f.number("transmission_frac", 0.05, 1.0, kFrac);
   s.light.par_umol_per_j = f.number("par_umol_per_j", 1.0, 3.0, "umol/J");
@@ -286,7 +288,7 @@ void read_heating(const TomlFields& root, ControllerSettings& s) {
   if (t == nullptr) {
     return;
   }
-  const TomlFields f(*t, root.source_name(), "heating");
+  const TomlFields f(*t, root.source_name(), "heating", root.log());
   f.reject_unknown_keys(
       {"p_band_c", "integral_time_s", "t_pipe_max_c", "pipe_p_band_c", "radiation_raise_start_w_m2",
        "radiation_raise_end_w_m2", "radiation_raise_max_c", "humidity_raise_p_band_pct",
@@ -319,7 +321,7 @@ void read_ventilation(const TomlFields& root, ControllerSettings& s) {
   if (t == nullptr) {
     return;
   }
-  const TomlFields f(*t, root.source_name(), "ventilation");
+  const TomlFields f(*t, root.source_name(), "ventilation", root.log());
   f.reject_unknown_keys({"lee_p_band_c",
                          "lee_max_frac",
                          "wind_start_c",
@@ -397,10 +399,10 @@ void read_screens(const TomlFields& root, ControllerSettings& s) {
   if (t == nullptr) {
     return;
   }
-  const TomlFields f(*t, root.source_name(), "screens");
+  const TomlFields f(*t, root.source_name(), "screens", root.log());
   f.reject_unknown_keys({"energy", "shade", "blackout"});
   if (const toml::table* e = f.optional_table("energy")) {
-    const TomlFields g(*e, root.source_name(), "screens.energy");
+    const TomlFields g(*e, root.source_name(), "screens.energy", root.log());
     g.reject_unknown_keys({"closed_frac", "night_close_below_t_out_c", "day_close_below_t_out_c",
                            "day_close_below_iglob_w_m2", "t_out_hysteresis_c",
                            "iglob_hysteresis_w_m2", "gap_max_frac", "gap_rh_p_band_pct",
@@ -427,7 +429,7 @@ void read_screens(const TomlFields& root, ControllerSettings& s) {
     x.open_step_interval_min = g.number("open_step_interval_min", 0.0, 120.0, "min");
   }
   if (const toml::table* e = f.optional_table("shade")) {
-    const TomlFields g(*e, root.source_name(), "screens.shade");
+    const TomlFields g(*e, root.source_name(), "screens.shade", root.log());
     g.reject_unknown_keys(
         {"levels", "hysteresis_w_m2", "temperature_excess_c", "temperature_closed_frac"});
     ShadeScreenSettings& x = s.screens.shade;
@@ -438,8 +440,8 @@ void read_screens(const TomlFields& root, ControllerSettings& s) {
              fmt::format("0 to {} levels", kMaxShadeLevels));
     }
     for (std::size_t k = 0; k < levels.size(); ++k) {
-      const TomlFields l(*levels[k], root.source_name(),
-                         fmt::format("screens.shade.levels[{}]", k));
+      const TomlFields l(*levels[k], root.source_name(), fmt::format("screens.shade.levels[{}]", k),
+                         root.log());
       l.reject_unknown_keys({"above_iglob_w_m2", "closed_frac"});
       ShadeLevel level;
       level.above_iglob_w_m2 = l.number("above_iglob_w_m2", 1.0, 1500.0, "W/m2");
@@ -455,7 +457,7 @@ void read_screens(const TomlFields& root, ControllerSettings& s) {
     x.temperature_closed_frac = g.number("temperature_closed_frac", 0.0, 1.0, kFrac);
   }
   if (const toml::table* e = f.optional_table("blackout")) {
-    const TomlFields g(*e, root.source_name(), "screens.blackout");
+    const TomlFields g(*e, root.source_name(), "screens.blackout", root.log());
     g.reject_unknown_keys({"closed_frac", "with_lamps", "with_lamps_below_iglob_w_m2",
                            "window_start", "window_start_offset_min", "window_end",
                            "window_end_offset_min"});
@@ -477,7 +479,7 @@ void read_co2(const TomlFields& root, ControllerSettings& s) {
   if (t == nullptr) {
     return;
   }
-  const TomlFields f(*t, root.source_name(), "co2");
+  const TomlFields f(*t, root.source_name(), "co2", root.log());
   f.reject_unknown_keys({"capacity_kg_ha_h", "p_band_ppm", "vent_reduction_start_frac",
                          "vent_reduction_end_frac", "reduced_setpoint_ppm", "daily_quota_kg_ha",
                          "only_in_light", "min_iglob_w_m2"});
@@ -504,7 +506,7 @@ void read_lamps(const TomlFields& root, ControllerSettings& s) {
   if (t == nullptr) {
     return;
   }
-  const TomlFields f(*t, root.source_name(), "lamps");
+  const TomlFields f(*t, root.source_name(), "lamps", root.log());
   f.reject_unknown_keys({"window_start", "window_start_offset_min", "window_end",
                          "window_end_offset_min", "off_above_iglob_w_m2", "on_below_iglob_w_m2",
                          "light_sum_target_mol_m2", "max_on_h", "tariff_blocks", "min_on_min",
@@ -522,7 +524,8 @@ void read_lamps(const TomlFields& root, ControllerSettings& s) {
   l.max_on_h = f.number("max_on_h", 0.0, 24.0, "h");
   const auto blocks = f.table_array("tariff_blocks");
   for (std::size_t k = 0; k < blocks.size(); ++k) {
-    const TomlFields b(*blocks[k], root.source_name(), fmt::format("lamps.tariff_blocks[{}]", k));
+    const TomlFields b(*blocks[k], root.source_name(), fmt::format("lamps.tariff_blocks[{}]", k),
+                       root.log());
     b.reject_unknown_keys({"start", "end"});
     l.tariff_blocks.push_back({read_clock(b, "start"), read_clock(b, "end")});
   }
@@ -539,10 +542,10 @@ void read_cooling(const TomlFields& root, ControllerSettings& s) {
   if (t == nullptr) {
     return;
   }
-  const TomlFields f(*t, root.source_name(), "cooling");
+  const TomlFields f(*t, root.source_name(), "cooling", root.log());
   f.reject_unknown_keys({"fogging", "pad_fan"});
   if (const toml::table* e = f.optional_table("fogging")) {
-    const TomlFields g(*e, root.source_name(), "cooling.fogging");
+    const TomlFields g(*e, root.source_name(), "cooling.fogging", root.log());
     g.reject_unknown_keys(
         {"vpd_start_kpa", "vpd_p_band_kpa", "t_excess_start_c", "t_p_band_c", "max_frac"});
     FoggingSettings& x = s.cooling.fog;
@@ -554,7 +557,7 @@ void read_cooling(const TomlFields& root, ControllerSettings& s) {
     x.max_frac = g.number("max_frac", 0.0, 1.0, kFrac);
   }
   if (const toml::table* e = f.optional_table("pad_fan")) {
-    const TomlFields g(*e, root.source_name(), "cooling.pad_fan");
+    const TomlFields g(*e, root.source_name(), "cooling.pad_fan", root.log());
     g.reject_unknown_keys(
         {"stage_excess_c", "hysteresis_c", "min_stage_time_s", "close_vents", "max_rh_out_pct"});
     PadFanSettings& x = s.cooling.pad;
@@ -578,7 +581,7 @@ void read_irrigation(const TomlFields& root, ControllerSettings& s) {
   if (t == nullptr) {
     return;
   }
-  const TomlFields f(*t, root.source_name(), "irrigation");
+  const TomlFields f(*t, root.source_name(), "irrigation", root.log());
   f.reject_unknown_keys({"radiation_sum_j_cm2", "min_interval_min", "max_interval_min",
                          "first_start", "first_start_offset_min", "last_start",
                          "last_start_offset_min", "dose_l_m2"});
@@ -602,7 +605,7 @@ ProcessAlarmSettings read_process_alarm(const TomlFields& alarms, std::string_vi
   if (t == nullptr) {
     return a;  // not enabled
   }
-  const TomlFields f(*t, alarms.source_name(), alarms.path_of(key));
+  const TomlFields f(*t, alarms.source_name(), alarms.path_of(key), alarms.log());
   const std::string limit_key = "limit_" + std::string(unit_suffix);
   const std::string hyst_key = "hysteresis_" + std::string(unit_suffix);
   f.reject_unknown_keys({limit_key, hyst_key, "delay_s", "priority"});
@@ -615,7 +618,7 @@ ProcessAlarmSettings read_process_alarm(const TomlFields& alarms, std::string_vi
 }
 
 void read_alarms(const TomlFields& root, ControllerSettings& s) {
-  const TomlFields f(required_table(root, "alarms"), root.source_name(), "alarms");
+  const TomlFields f(required_table(root, "alarms"), root.source_name(), "alarms", root.log());
   f.reject_unknown_keys({"t_air_high", "t_air_low", "rh_air_high", "co2_air_high", "sensor_delay_s",
                          "sensor_priority", "feedback_tolerance_frac", "pipe_tolerance_c",
                          "feedback_delay_s", "pipe_delay_s", "feedback_priority"});
@@ -635,7 +638,7 @@ void read_alarms(const TomlFields& root, ControllerSettings& s) {
 }
 
 void read_safety(const TomlFields& root, ControllerSettings& s) {
-  const TomlFields f(required_table(root, "safety"), root.source_name(), "safety");
+  const TomlFields f(required_table(root, "safety"), root.source_name(), "safety", root.log());
   f.reject_unknown_keys(
       {"frost_t_pipe_c", "frost_heating_frac", "safe_vent_closed_below_t_out_c",
        "safe_vent_full_above_t_out_c", "safe_vent_max_frac", "safe_vent_without_t_out_frac",
@@ -671,7 +674,7 @@ void check_cross(const TomlFields& root, const ControllerSettings& s) {
       const double t_min = s.bands[i].setpoints[SetpointId::kTPipeMinC];
       if (t_min > s.heating.t_pipe_max_c) {
         const TomlFields f(*root.table_array("bands")[i], root.source_name(),
-                           fmt::format("bands[{}]", i));
+                           fmt::format("bands[{}]", i), root.log());
         f.fail("t_pipe_min_c",
                fmt::format("{:g} °C is above heating.t_pipe_max_c {:g} °C", t_min,
                            s.heating.t_pipe_max_c),
@@ -683,10 +686,10 @@ void check_cross(const TomlFields& root, const ControllerSettings& s) {
 
 }  // namespace
 
-ControllerSettings parse_controller_settings(std::string_view text,
-                                             const std::string& source_name) {
+ControllerSettings parse_controller_settings(std::string_view text, const std::string& source_name,
+                                             FieldLog* log) {
   const toml::table doc = parse_toml_text(text, source_name);
-  const TomlFields root(doc, source_name, "");
+  const TomlFields root(doc, source_name, "", log);
   root.reject_unknown_keys({"controller", "bands", "calendar", "sensors", "light", "heating",
                             "ventilation", "screens", "co2", "lamps", "cooling", "irrigation",
                             "alarms", "safety"});

@@ -13,10 +13,17 @@
 
 #include "egin/control/settings.hpp"
 
+namespace egin {
+class FieldLog;  // core/toml_fields.hpp
+}
+
 namespace egin::control {
 
-/// Parses settings text; `source_name` is the file name used in messages.
-ControllerSettings parse_controller_settings(std::string_view text, const std::string& source_name);
+/// Parses settings text; `source_name` is the file name used in messages. With a `log`, every
+/// key read is recorded there with its accepted range (control/settings_schema.hpp makes the
+/// JSON Schema of the settings from it).
+ControllerSettings parse_controller_settings(std::string_view text, const std::string& source_name,
+                                             FieldLog* log = nullptr);
 
 /// Reads and parses a file; a file that cannot be read is an InputError too.
 ControllerSettings load_controller_settings(const std::string& path);

@@ -103,8 +103,26 @@ std::string join_names(const std::vector<std::string>& names) {
   return out;
 }
 
-TomlFields::TomlFields(const toml::table& table, std::string source_name, std::string prefix)
-    : table_(table), source_(std::move(source_name)), prefix_(std::move(prefix)) {}
+void FieldLog::add(FieldRecord record) {
+  for (FieldRecord& r : records_) {
+    if (r.path == record.path) {
+      r = std::move(record);
+      return;
+    }
+  }
+  records_.push_back(std::move(record));
+}
+
+TomlFields::TomlFields(const toml::table& table, std::string source_name, std::string prefix,
+                       FieldLog* log)
+    : table_(table), source_(std::move(source_name)), prefix_(std::move(prefix)), log_(log) {}
+
+void TomlFields::note(std::string_view key, FieldRecord::Kind kind, std::optional<double> min,
+                      std::optional<double> max, std::string_view unit, bool required) const {
+  if (log_ != nullptr) {
+    log_->add({path_of(key), kind, min, max, std::string(unit), required});
+  }
+}
 
 std::string TomlFields::path_of(std::string_view key) const {
   if (prefix_.empty()) {
@@ -141,6 +159,7 @@ const toml::node& TomlFields::required(std::string_view key) const {
 
 double TomlFields::number(std::string_view key, double min, double max,
                           std::string_view unit) const {
+  note(key, FieldRecord::Kind::kNumber, min, max, unit, true);
   const toml::node& node = required(key);
   const std::optional<double> v = node.is_number() ? node.value<double>() : std::nullopt;
   if (!v) {
@@ -157,10 +176,13 @@ std::optional<double> TomlFields::optional_number(std::string_view key, double m
   if (table_.get(key) == nullptr) {
     return std::nullopt;
   }
-  return number(key, min, max, unit);
+  const double v = number(key, min, max, unit);
+  note(key, FieldRecord::Kind::kNumber, min, max, unit, false);
+  return v;
 }
 
 int TomlFields::integer(std::string_view key, int min, int max, std::string_view unit) const {
+  note(key, FieldRecord::Kind::kInteger, min, max, unit, true);
   const toml::node& node = required(key);
   const auto* v = node.as_integer();
   if (v == nullptr) {
@@ -175,6 +197,7 @@ int TomlFields::integer(std::string_view key, int min, int max, std::string_view
 }
 
 std::string TomlFields::text(std::string_view key) const {
+  note(key, FieldRecord::Kind::kText, std::nullopt, std::nullopt, "", true);
   const toml::node& node = required(key);
   const auto* s = node.as_string();
   if (s == nullptr) {
@@ -187,7 +210,9 @@ std::optional<std::string> TomlFields::optional_text(std::string_view key) const
   if (table_.get(key) == nullptr) {
     return std::nullopt;
   }
-  return text(key);
+  std::string v = text(key);
+  note(key, FieldRecord::Kind::kText, std::nullopt, std::nullopt, "", false);
+  return v;
 }
 
 std::vector<std::string> TomlFields::text_list(std::string_view key) const {
@@ -272,6 +297,7 @@ std::optional<bool> TomlFields::optional_boolean(std::string_view key) const {
   if (node == nullptr) {
     return std::nullopt;
   }
+  note(key, FieldRecord::Kind::kBoolean, std::nullopt, std::nullopt, "", true);
   const auto* b = node->as_boolean();
   if (b == nullptr) {
     fail(key, "is not a boolean", "true or false");

@@ -28,10 +28,37 @@ std::string normalize_name(std::string_view name);
 /// Joins names as "a, b, c" for messages.
 std::string join_names(const std::vector<std::string>& names);
 
+/// What a reader asked of one key it read: the dotted path, the kind of value, the accepted
+/// range and unit, and whether the key must be there. A FieldLog collects them as a file is read,
+/// so that a description of the file (a JSON Schema, control/settings_schema.hpp) comes from the
+/// reader itself and cannot drift from it.
+struct FieldRecord {
+  enum class Kind { kNumber, kInteger, kText, kBoolean };
+  std::string path;  // "bands[0].t_heat_c"
+  Kind kind = Kind::kNumber;
+  std::optional<double> min;
+  std::optional<double> max;
+  std::string unit;  // as the reader gives it: "°C", "(fraction 0–1)", "kg/ha/d (0 = none)"
+  bool required = true;
+};
+
+class FieldLog final {
+ public:
+  /// Adds a record; one with the same path replaces the earlier one (in its place).
+  void add(FieldRecord record);
+  [[nodiscard]] const std::vector<FieldRecord>& records() const { return records_; }
+
+ private:
+  std::vector<FieldRecord> records_;
+};
+
 class TomlFields final {
  public:
-  /// `prefix` is the dotted path of `table` in the file ("" for the root, "stages[2]").
-  TomlFields(const toml::table& table, std::string source_name, std::string prefix);
+  /// `prefix` is the dotted path of `table` in the file ("" for the root, "stages[2]"). With a
+  /// `log`, every key read through number(), integer(), text() and the optional_ and boolean
+  /// readers is recorded there (an optional key only when present).
+  TomlFields(const toml::table& table, std::string source_name, std::string prefix,
+             FieldLog* log = nullptr);
 
   [[nodiscard]] double number(std::string_view key, double min, double max,
                               std::string_view unit) const;
@@ -57,16 +84,21 @@ class TomlFields final {
   [[nodiscard]] int line_of(std::string_view key) const;
   [[nodiscard]] std::string path_of(std::string_view key) const;
   [[nodiscard]] const std::string& source_name() const { return source_; }
+  /// The log given at construction (nullptr: none), for the readers of sub-tables.
+  [[nodiscard]] FieldLog* log() const { return log_; }
   /// Throws InputError at `key` with `problem` and `expected`.
   [[noreturn]] void fail(std::string_view key, std::string problem,
                          std::string expected = {}) const;
 
  private:
   [[nodiscard]] const toml::node& required(std::string_view key) const;
+  void note(std::string_view key, FieldRecord::Kind kind, std::optional<double> min,
+            std::optional<double> max, std::string_view unit, bool required) const;
 
   const toml::table& table_;
   std::string source_;
   std::string prefix_;
+  FieldLog* log_ = nullptr;
 };
 
 }  // namespace egin

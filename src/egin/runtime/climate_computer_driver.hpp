@@ -114,6 +114,9 @@ class ClimateComputerDriver final : public greenhouse::Controller {
   [[nodiscard]] LoopSnapshot snapshot(const greenhouse::GreenhouseTwin& twin) const;
 
   [[nodiscard]] const control::ControllerSettings& settings() const { return settings_; }
+  /// New settings, in force from the next step; the controller's memory (PI, alarms, manual
+  /// modes, quotas) carries on.
+  void set_settings(control::ControllerSettings settings) { settings_ = std::move(settings); }
   [[nodiscard]] const control::ControllerState& controller_state() const { return state_; }
   [[nodiscard]] const control::StepResult* last_step() const { return last_ ? &*last_ : nullptr; }
   [[nodiscard]] const control::Measurements& measurements() const { return measurements_; }

@@ -40,6 +40,7 @@ struct ControllerSettings {
   std::string revision;   // opaque; changes with every applied update
   nlohmann::json values;  // the settings document
   nlohmann::json schema;  // JSON Schema of `values` (subset above)
+  std::string text;       // the settings as their file holds them (TOML); "" when none
   TimeMs updated_ms = 0;
   std::string updated_by;
 };

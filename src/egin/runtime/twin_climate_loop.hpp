@@ -25,6 +25,7 @@
 // |                                        | until a time; still under interlocks and travel limits|
 // | set_override(id, value, until_ms)      | a temporary set-point override (operator_modes.hpp)  |
 // | acknowledge(alarm_key)                 | acknowledges an active alarm ("t_air_high")          |
+// | set_settings(s)                        | new controller settings from the next step           |
 // | settings(), controller_state(),        | the controller's settings and memory; the last step's|
 // | last_step()                            | commands, alarm events and explanation (explain.hpp) |
 // | measurements(), positions(), outputs(),| what the controller read, where the actuators stand, |
@@ -85,6 +86,10 @@ class TwinClimateLoop final {
   bool acknowledge(std::string_view alarm_key) { return driver_.acknowledge(alarm_key); }
 
   [[nodiscard]] const control::ControllerSettings& settings() const { return driver_.settings(); }
+  /// New controller settings, in force from the next step (the step length stays).
+  void set_settings(control::ControllerSettings settings) {
+    driver_.set_settings(std::move(settings));
+  }
   [[nodiscard]] const control::ControllerState& controller_state() const {
     return driver_.controller_state();
   }

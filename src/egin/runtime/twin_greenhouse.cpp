@@ -61,4 +61,24 @@ bool TwinGreenhouse::acknowledge(std::string_view alarm_key) {
   return loop_.acknowledge(alarm_key);
 }
 
+control::ControllerSettings TwinGreenhouse::settings() const {
+  const std::lock_guard lock(mutex_);
+  return loop_.settings();
+}
+
+void TwinGreenhouse::set_settings(control::ControllerSettings settings) {
+  const std::lock_guard lock(mutex_);
+  loop_.set_settings(std::move(settings));
+}
+
+void TwinGreenhouse::set_step_observer(StepObserver observer) {
+  const std::lock_guard lock(mutex_);
+  if (!observer) {
+    loop_.set_step_observer(nullptr);
+    return;
+  }
+  loop_.set_step_observer(
+      [this, f = std::move(observer)](const StepRecord& record) { f(record, loop_); });
+}
+
 }  // namespace egin::runtime

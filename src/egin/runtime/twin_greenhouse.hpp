@@ -14,9 +14,13 @@
 // | kOutdoorRadiation   | OutdoorConditions::iglob_w_m2             |
 // Positions are the snapshot's (ActuatorSnapshot::position by actuator_key). A manual command
 // goes to TwinClimateLoop::set_manual (it still passes the climate computer's
-// interlocks and travel limits). It must not know the nodes or the HTTP API.
+// interlocks and travel limits). A step observer (set_step_observer) sees every control step
+// with the loop as it is then, under the mutex — how the alarm provider
+// (twin_alarm_provider.hpp) learns of alarms raised and cleared. It must not know the nodes or
+// the HTTP API.
 #pragma once
 
+#include <functional>
 #include <mutex>
 
 #include "egin/runtime/simulated_greenhouse.hpp"
@@ -38,6 +42,15 @@ class TwinGreenhouse final : public SimulatedGreenhouse {
   [[nodiscard]] LoopSnapshot snapshot() const;
   /// Acknowledges an active alarm of the climate computer; false when none has that key.
   bool acknowledge(std::string_view alarm_key);
+
+  /// The climate computer's settings now, and new ones in force from its next step.
+  [[nodiscard]] control::ControllerSettings settings() const;
+  void set_settings(control::ControllerSettings settings);
+
+  /// f(step, loop) after every control step, under the mutex (so f must not call back into
+  /// this object); an empty f removes it.
+  using StepObserver = std::function<void(const StepRecord&, const TwinClimateLoop&)>;
+  void set_step_observer(StepObserver observer);
 
  private:
   mutable std::mutex mutex_;

@@ -66,6 +66,7 @@ json settings_json(const runtime::ControllerSettings& s) {
               {"revision", s.revision},
               {"values", s.values},
               {"schema", s.schema},
+              {"toml", s.text},
               {"updated", s.updated_ms > 0 ? json(format_iso_utc(s.updated_ms)) : json(nullptr)},
               {"updated_by", s.updated_by}};
 }

@@ -373,7 +373,7 @@ void add_settings_routes(Router& router) {
   router.get(
       "/api/v1/settings/{zone}", Access::kViewer,
       [&ctx](const Req& req, Res& res, const P&) { get_settings(ctx, req.matches[1], res); });
-  router.put("/api/v1/settings/{zone}", Access::kOperator,
+  router.put("/api/v1/settings/{zone}", Access::kAdmin,
              [&ctx](const Req& req, Res& res, const P& p) {
                put_settings(ctx, req.matches[1], req, res, p);
              });

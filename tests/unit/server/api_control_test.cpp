@@ -32,7 +32,8 @@ TEST(ApiControl, WithoutProvidersEveryRouteIsNotConfigured) {
   EXPECT_EQ(res->status, 503);
   res = c.Post("/api/v1/alarms/a1/acknowledge", op, "", "application/json");
   EXPECT_EQ(res->status, 503);
-  res = c.Put("/api/v1/settings/gh1", op, R"({"values":{},"revision":"1"})", "application/json");
+  res = c.Put("/api/v1/settings/gh1", api.as("admin"), R"({"values":{},"revision":"1"})",
+              "application/json");
   EXPECT_EQ(res->status, 503);
   // The overview says what is missing.
   res = c.Get("/api/v1/overview", api.as("viewer"));
@@ -160,22 +161,30 @@ TEST(ApiControl, SettingsValidateAndApplyWithRevisions) {
   EXPECT_EQ(
       c.Post("/api/v1/settings/gh1/validate", op, R"({"values":3})", "application/json")->status,
       400);
-  res = c.Put("/api/v1/settings/gh1", op,
+  // Applying is an admin's: an operator checks, but may not apply.
+  EXPECT_EQ(c.Put("/api/v1/settings/gh1", op,
+                  R"({"values":{"heating_setpoint_c":17,"vent_setpoint_c":25},"revision":"1"})",
+                  "application/json")
+                ->status,
+            403);
+  const auto admin = api.as("admin");
+  res = c.Put("/api/v1/settings/gh1", admin,
               R"({"values":{"heating_setpoint_c":26,"vent_setpoint_c":24},"revision":"1"})",
               "application/json");
   EXPECT_EQ(res->status, 422);
   EXPECT_EQ(body_of(res)["issues"].size(), 1U);
-  res = c.Put("/api/v1/settings/gh1", op,
+  res = c.Put("/api/v1/settings/gh1", admin,
               R"({"values":{"heating_setpoint_c":17,"vent_setpoint_c":25},"revision":"1"})",
               "application/json");
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(body_of(res)["settings"]["revision"], "2");
-  EXPECT_EQ(body_of(res)["settings"]["updated_by"], "operator1");
-  res = c.Put("/api/v1/settings/gh1", op,
+  EXPECT_EQ(body_of(res)["settings"]["updated_by"], "admin1");
+  res = c.Put("/api/v1/settings/gh1", admin,
               R"({"values":{"heating_setpoint_c":16,"vent_setpoint_c":25},"revision":"1"})",
               "application/json");
   EXPECT_EQ(res->status, 409);
-  EXPECT_EQ(c.Put("/api/v1/settings/gh1", op, R"({"values":{}})", "application/json")->status, 400);
+  EXPECT_EQ(c.Put("/api/v1/settings/gh1", admin, R"({"values":{}})", "application/json")->status,
+            400);
   EXPECT_EQ(c.Get("/api/v1/settings/ws1", api.as("viewer"))->status, 404);
 }
 

@@ -1,7 +1,8 @@
 // The controller settings editor: the zones that have a controller, and for one zone its
 // settings as a form built from their JSON Schema, with units and ranges; "Check" asks the
 // climate computer (and first checks the schema's own rules here), "Apply" sends them with the
-// revision the edit started from, so two people cannot overwrite each other unknowingly.
+// revision the edit started from, so two people cannot overwrite each other unknowingly (applying
+// is an administrator's); the settings file's TOML text below.
 import { ApiError, api, get, hasRole } from "../api";
 import { type View, errorBox, notice, section } from "../app";
 import { h, replace } from "../dom";
@@ -13,6 +14,7 @@ interface Settings {
   revision: string;
   values: unknown;
   schema: Schema;
+  toml?: string;
   updated: string | null;
   updated_by: string;
 }
@@ -59,7 +61,7 @@ export const settingsView: View = async (ctx, root, params) => {
   }
   const zone = params[0] && zones.includes(params[0]) ? params[0] : zones[0];
   const settings = await get<Settings>(`/api/v1/settings/${encodeURIComponent(zone)}`);
-  const editable = hasRole("operator");
+  const editable = hasRole("admin");
   const form = new SchemaForm(settings.schema, settings.values, !editable);
   const status = h("div", { class: "status" });
   const show = (local: Issue[], server: ServerIssue[]) => {
@@ -127,5 +129,6 @@ export const settingsView: View = async (ctx, root, params) => {
         : null,
       status,
     ),
+    settings.toml ? h("details", { class: "settings-toml" }, h("summary", {}, t("settings.toml")), h("pre", {}, settings.toml)) : null,
   );
 };
