@@ -201,8 +201,9 @@ StepResult step(const ControllerSettings& s, const StepInput& input, ControllerS
     pin.lamps_on = state.last_commands.lamps_on;
     pin.sun_up = ex.sun_up;
     if (pin.lamps_on) {
-      // The scheduled switch-off: the window's end or the day's last lamp hour, the sooner.
-      double to_off_s = std::max(0.0, s.lamps.max_on_h * 3600.0 - state.lamps.on_s);
+      // The scheduled switch-off: the window's end or the day's last lamp hour (the hours burnt
+      // count the interval just passed), the sooner.
+      double to_off_s = std::max(0.0, s.lamps.max_on_h * 3600.0 - state.lamps.on_s - dt_s);
       if (const auto close =
               window_closes_at(s.lamps.window_start, s.lamps.window_end, site, now)) {
         to_off_s = std::min(to_off_s, static_cast<double>(*close - now) / 1000.0);
