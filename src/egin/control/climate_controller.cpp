@@ -196,6 +196,24 @@ StepResult step(const ControllerSettings& s, const StepInput& input, ControllerS
   hin.iglob_w_m2 = iglob;
   hin.t_pipe_c = t_pipe;
   hin.unlit_dark = !ex.sun_up && !(s.lamps.installed && state.last_commands.lamps_on);
+  if (s.heating.installed && s.lamps.installed && s.heating.lamp_off.pipe_excess_c > 0.0) {
+    LampOffPreheatInputs pin;
+    pin.lamps_on = state.last_commands.lamps_on;
+    pin.sun_up = ex.sun_up;
+    if (pin.lamps_on) {
+      // The scheduled switch-off: the window's end or the day's last lamp hour (the hours burnt
+      // count the interval just passed), the sooner.
+      double to_off_s = std::max(0.0, s.lamps.max_on_h * 3600.0 - state.lamps.on_s - dt_s);
+      if (const auto close =
+              window_closes_at(s.lamps.window_start, s.lamps.window_end, site, now)) {
+        to_off_s = std::min(to_off_s, static_cast<double>(*close - now) / 1000.0);
+      }
+      pin.to_off_s = to_off_s;
+    } else if (state.started && state.lamps.last_switch_ms > 0) {
+      pin.since_off_s = static_cast<double>(now - state.lamps.last_switch_ms) / 1000.0;
+    }
+    hin.lamp_off_preheat_frac = lamp_off_preheat_frac(s.heating.lamp_off, pin);
+  }
   ex.heating = s.heating.installed ? heating_step(s.heating, hin, dt_s, state.heating_pi)
                                    : heating_setpoints(s.heating, hin);
   ex.t_vent_c = ex.heating.t_heat_base_c + sp[SetpointId::kVentDeadZoneC];

@@ -204,9 +204,10 @@ std::string explain(const ControllerSettings& s, const StepResult& r, const Cont
     const HeatingOutput& h = e.heating;
     line(
         fmt::format("heating: target {:.1f} °C (+{:.1f} light, +{:.1f} humidity), min pipe "
-                    "{:.1f} °C, demand {:.2f} → pipe {:.1f} °C, boiler {:.2f}",
+                    "{:.1f} °C, lamp-off preheat {:.1f} °C, demand {:.2f} → pipe {:.1f} °C, "
+                    "boiler {:.2f}",
                     h.t_heat_target_c, h.radiation_raise_c, h.humidity_raise_c, h.t_pipe_min_eff_c,
-                    h.demand_frac, c.t_pipe_setpoint_c, c.heating_frac));
+                    h.t_pipe_min_preheat_c, h.demand_frac, c.t_pipe_setpoint_c, c.heating_frac));
   }
   if (s.ventilation.installed) {
     const VentilationOutput& v = e.ventilation;

@@ -52,7 +52,11 @@ HeatingOutput heating_step(const HeatingSettings& settings, const HeatingInputs&
   const double t_air = *in.t_air_c;
   const PiSettings pis{settings.p_band_c, settings.integral_time_s, 0.0, 1.0};
   out.demand_frac = pi_step(pis, out.t_heat_target_c - t_air, dt_s, pi);
-  const double floor_c = std::max(out.t_pipe_min_eff_c, t_air);
+  if (in.lamp_off_preheat_frac > 0.0) {
+    out.t_pipe_min_preheat_c = std::min(
+        t_air + in.lamp_off_preheat_frac * settings.lamp_off.pipe_excess_c, settings.t_pipe_max_c);
+  }
+  const double floor_c = std::max({out.t_pipe_min_eff_c, out.t_pipe_min_preheat_c, t_air});
   out.t_pipe_setpoint_c =
       floor_c + out.demand_frac * std::max(0.0, settings.t_pipe_max_c - floor_c);
   out.t_pipe_setpoint_c = std::min(out.t_pipe_setpoint_c, std::max(settings.t_pipe_max_c, t_air));

@@ -18,6 +18,8 @@
 // | pipe_min_reduction_max_c         | largest drop of the minimum pipe temperature   | °C      |
 // | unlit_dark_offset_c              | added to t_heat_c while the sun is down and the | °C (≤ 0)|
 // |                                  | lamps are off (0 = none)                        |         |
+// | lamp_off_preheat_min / _pipe_c / | the lamp switch-off preheat (lamp_off_preheat.hpp)| min, °C|
+// | lamp_off_hold_min                |                                                 |         |
 //
 // | output             | equation                                                             |
 // |--------------------|----------------------------------------------------------------------|
@@ -25,7 +27,9 @@
 // | t_heat_target_c    | t_heat_base_c + raise_max p_band(RH − rh_max, band)                   |
 // | t_pipe_min_eff_c   | t_pipe_min_c − reduction_max ramp(Iglob; start, end); 0 when none     |
 // | demand_frac        | PI(t_heat_target_c − t_air), proportional.hpp                         |
-// | t_pipe_setpoint_c  | floor + demand (t_pipe_max − floor), floor = max(t_pipe_min_eff, t_air)|
+// | t_pipe_min_preheat | t_air + lamp_off_preheat_frac · lamp_off_preheat_pipe_c (0 when none) |
+// | t_pipe_setpoint_c  | floor + demand (t_pipe_max − floor),                                 |
+// |                    | floor = max(t_pipe_min_eff, t_pipe_min_preheat, t_air), ≤ t_pipe_max  |
 // | heating_frac       | (sp − t_air)/(t_pipe_max − t_air) + (sp − t_pipe)/pipe_p_band, 0–1    |
 // The last line is a feed-forward on the pipe's excess over the air (the heat a pipe gives grows
 // with it: pipe–air convection ∝ |ΔT|^0.32 ΔT in Vanthoor 2011, PhD thesis, Wageningen, Ch. 8
@@ -41,6 +45,7 @@
 
 #include <optional>
 
+#include "egin/control/lamp_off_preheat.hpp"
 #include "egin/control/proportional.hpp"
 
 namespace egin::control {
@@ -60,6 +65,7 @@ struct HeatingSettings {
   double pipe_min_reduction_end_w_m2 = 300.0;
   double pipe_min_reduction_max_c = 0.0;
   double unlit_dark_offset_c = 0.0;
+  LampOffPreheatSettings lamp_off;
 };
 
 struct HeatingInputs {
@@ -70,7 +76,8 @@ struct HeatingInputs {
   std::optional<double> rh_air_pct;
   std::optional<double> iglob_w_m2;
   std::optional<double> t_pipe_c;
-  bool unlit_dark = false;  // sun down and lamps off (as last commanded)
+  bool unlit_dark = false;             // sun down and lamps off (as last commanded)
+  double lamp_off_preheat_frac = 0.0;  // 0–1, lamp_off_preheat.hpp
 };
 
 struct HeatingOutput {
@@ -80,6 +87,7 @@ struct HeatingOutput {
   double radiation_raise_c = 0.0;
   double humidity_raise_c = 0.0;
   double t_pipe_min_eff_c = 0.0;
+  double t_pipe_min_preheat_c = 0.0;  // the lamp switch-off preheat's floor, 0 = none
   double demand_frac = 0.0;
   double t_pipe_setpoint_c = 0.0;
   double heating_frac = 0.0;

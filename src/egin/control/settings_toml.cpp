@@ -293,7 +293,8 @@ void read_heating(const TomlFields& root, ControllerSettings& s) {
       {"p_band_c", "integral_time_s", "t_pipe_max_c", "pipe_p_band_c", "radiation_raise_start_w_m2",
        "radiation_raise_end_w_m2", "radiation_raise_max_c", "humidity_raise_p_band_pct",
        "humidity_raise_max_c", "pipe_min_reduction_start_w_m2", "pipe_min_reduction_end_w_m2",
-       "pipe_min_reduction_max_c", "unlit_dark_offset_c"});
+       "pipe_min_reduction_max_c", "unlit_dark_offset_c", "lamp_off_preheat_min",
+       "lamp_off_preheat_pipe_c", "lamp_off_hold_min"});
   HeatingSettings& h = s.heating;
   h.installed = true;
   h.p_band_c = f.number("p_band_c", 0.1, 20.0, "°C");
@@ -314,6 +315,18 @@ void read_heating(const TomlFields& root, ControllerSettings& s) {
   require_order(f, "pipe_min_reduction_start_w_m2", h.pipe_min_reduction_start_w_m2,
                 "pipe_min_reduction_end_w_m2", h.pipe_min_reduction_end_w_m2, false);
   h.pipe_min_reduction_max_c = f.number("pipe_min_reduction_max_c", 0.0, 90.0, "°C");
+  LampOffPreheatSettings& p = h.lamp_off;
+  p.lead_min = f.optional_number("lamp_off_preheat_min", 0.0, 240.0, "min").value_or(0.0);
+  p.pipe_excess_c =
+      f.optional_number("lamp_off_preheat_pipe_c", 0.0, 80.0, "°C above the air (0 = none)")
+          .value_or(0.0);
+  p.hold_min = f.optional_number("lamp_off_hold_min", 0.0, 240.0, "min").value_or(0.0);
+  if (p.pipe_excess_c > 0.0 && p.lead_min <= 0.0 && p.hold_min <= 0.0) {
+    f.fail("lamp_off_preheat_pipe_c",
+           fmt::format("{:g} °C is given with lamp_off_preheat_min and lamp_off_hold_min both 0",
+                       p.pipe_excess_c),
+           "lamp_off_preheat_min > 0 or lamp_off_hold_min > 0 (or lamp_off_preheat_pipe_c 0)");
+  }
 }
 
 void read_ventilation(const TomlFields& root, ControllerSettings& s) {
@@ -669,6 +682,11 @@ void read_safety(const TomlFields& root, ControllerSettings& s) {
 }
 
 void check_cross(const TomlFields& root, const ControllerSettings& s) {
+  if (s.heating.lamp_off.pipe_excess_c > 0.0 && !s.lamps.installed) {
+    const TomlFields f(*root.optional_table("heating"), root.source_name(), "heating");
+    f.fail("lamp_off_preheat_pipe_c", "a lamp switch-off preheat without lamps",
+           "a table [lamps] when lamp_off_preheat_pipe_c > 0");
+  }
   if (s.heating.installed) {
     for (std::size_t i = 0; i < s.bands.size(); ++i) {
       const double t_min = s.bands[i].setpoints[SetpointId::kTPipeMinC];

@@ -20,8 +20,16 @@ TimeMs resolve(const TimeOfDay& when, Date day, int utc_offset_min, const SunTim
   return local_midnight_ms(day, utc_offset_min) + minutes_ms;
 }
 
-std::optional<TimeMs> window_opened_at(const TimeOfDay& start, const TimeOfDay& end,
-                                       const SiteInfo& site, TimeMs now_ms) {
+namespace {
+
+struct Window {
+  TimeMs open_ms = 0;
+  TimeMs close_ms = 0;
+};
+
+/// The window (opening and closing instants) holding `now_ms`, if any.
+std::optional<Window> window_at(const TimeOfDay& start, const TimeOfDay& end, const SiteInfo& site,
+                                TimeMs now_ms) {
   const Date today = local_date(now_ms, site.utc_offset_min);
   for (int back = 0; back <= 1; ++back) {
     const Date day = today - back;
@@ -32,10 +40,24 @@ std::optional<TimeMs> window_opened_at(const TimeOfDay& start, const TimeOfDay& 
       close = resolve(end, day + 1, site.utc_offset_min, sun_times(site, day + 1));
     }
     if (open <= now_ms && now_ms < close) {
-      return open;
+      return Window{open, close};
     }
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<TimeMs> window_opened_at(const TimeOfDay& start, const TimeOfDay& end,
+                                       const SiteInfo& site, TimeMs now_ms) {
+  const auto w = window_at(start, end, site, now_ms);
+  return w ? std::optional<TimeMs>(w->open_ms) : std::nullopt;
+}
+
+std::optional<TimeMs> window_closes_at(const TimeOfDay& start, const TimeOfDay& end,
+                                       const SiteInfo& site, TimeMs now_ms) {
+  const auto w = window_at(start, end, site, now_ms);
+  return w ? std::optional<TimeMs>(w->close_ms) : std::nullopt;
 }
 
 std::optional<double> parse_clock_minutes(std::string_view text) {

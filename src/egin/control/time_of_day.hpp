@@ -32,6 +32,10 @@ TimeMs resolve(const TimeOfDay& when, Date day, int utc_offset_min, const SunTim
 std::optional<TimeMs> window_opened_at(const TimeOfDay& start, const TimeOfDay& end,
                                        const SiteInfo& site, TimeMs now_ms);
 
+/// The instant the window holding `now_ms` closes, or nullopt when `now_ms` is outside.
+std::optional<TimeMs> window_closes_at(const TimeOfDay& start, const TimeOfDay& end,
+                                       const SiteInfo& site, TimeMs now_ms);
+
 /// "HH:MM" (00:00 … 23:59) as minutes after midnight; nullopt when not that form.
 std::optional<double> parse_clock_minutes(std::string_view text);
 

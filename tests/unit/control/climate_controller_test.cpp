@@ -79,6 +79,46 @@ TEST(ClimateController, WinterNightHeatsBehindTheScreen) {
   EXPECT_EQ(r.commands.co2_dosing_frac, 0.0);  // night band: 0 ppm
 }
 
+TEST(ClimateController, LampOffPreheatBeforeAndAfterTheScheduledSwitchOff) {
+  // Lamps 00:00–18:00 local (UTC+5); preheat 30 min lead, the air + 30 °C, 20 min hold. Air
+  // 17 °C above the night band's 16 °C: no demand, the pipe set-point is the floor alone.
+  ControllerSettings s = full_settings();
+  s.heating.lamp_off = {30.0, 30.0, 20.0};
+  ControllerState st;
+  const auto pipe_at = [&](const std::string& iso) {
+    const TimeMs t = at(iso);
+    return run(s, st, t, all_good(t, 17.0, 80.0, 500.0, -10.0, 0.0));
+  };
+  EXPECT_TRUE(pipe_at("2025-01-10T12:00:00Z").commands.lamps_on);  // 17:00, lamps on
+  StepResult r = pipe_at("2025-01-10T12:20:00Z");                  // 17:20: 40 min to go
+  EXPECT_EQ(r.explanation.heating.demand_frac, 0.0);
+  EXPECT_EQ(r.explanation.heating.t_pipe_min_preheat_c, 0.0);
+  EXPECT_DOUBLE_EQ(r.commands.t_pipe_setpoint_c, 17.0);
+  r = pipe_at("2025-01-10T12:45:00Z");  // 17:45: 15 of 30 min to go → 17 + 0.5 · 30
+  EXPECT_DOUBLE_EQ(r.explanation.heating.t_pipe_min_preheat_c, 32.0);
+  EXPECT_DOUBLE_EQ(r.commands.t_pipe_setpoint_c, 32.0);
+  r = pipe_at("2025-01-10T12:55:00Z");  // 17:55 → 17 + (1 − 5/30) · 30
+  EXPECT_DOUBLE_EQ(r.commands.t_pipe_setpoint_c, 42.0);
+  r = pipe_at("2025-01-10T13:00:00Z");  // 18:00: the window ends, the lamps go off
+  EXPECT_FALSE(r.commands.lamps_on);
+  r = pipe_at("2025-01-10T13:05:00Z");  // 5 of 20 min after, sun down → 17 + 0.75 · 30
+  EXPECT_DOUBLE_EQ(r.commands.t_pipe_setpoint_c, 39.5);
+  r = pipe_at("2025-01-10T13:20:00Z");  // 20 min after: the hold is over
+  EXPECT_EQ(r.explanation.heating.t_pipe_min_preheat_c, 0.0);
+  EXPECT_DOUBLE_EQ(r.commands.t_pipe_setpoint_c, 17.0);
+  // The day's lamp hours are a scheduled switch-off too: at most 1 h, lamps on since 00:00.
+  s.lamps.max_on_h = 1.0;
+  ControllerState st2;
+  for (const char* iso : {"2025-01-09T19:00:00Z", "2025-01-09T19:15:00Z", "2025-01-09T19:30:00Z",
+                          "2025-01-09T19:45:00Z"}) {  // 00:00 to 00:45 local, every 15 min
+    const TimeMs t = at(iso);
+    r = run(s, st2, t, all_good(t, 17.0, 80.0, 500.0, -10.0, 0.0));
+  }
+  // At 00:45: 45 min burnt, 15 of the 30 min lead to go → 17 + 0.5 · 30.
+  EXPECT_TRUE(r.commands.lamps_on);
+  EXPECT_DOUBLE_EQ(r.commands.t_pipe_setpoint_c, 32.0);
+}
+
 TEST(ClimateController, StaleAirTemperatureDrivesTheSafeStateAndItsAlarm) {
   ControllerSettings s = full_settings();
   s.alarms.sensor_delay_s = 300.0;

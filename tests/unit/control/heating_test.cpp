@@ -55,6 +55,31 @@ TEST(Heating, UnlitDarkOffset) {
   EXPECT_DOUBLE_EQ(heating_step(s, in, 300.0, pi).demand_frac, 0.25);
 }
 
+TEST(Heating, LampOffPreheatFloor) {
+  // Floor = max(minimum pipe, T_air + frac · excess, T_air); pipe = floor + demand (80 − floor).
+  HeatingSettings s = settings();
+  s.lamp_off = {15.0, 30.0, 15.0};
+  HeatingInputs in = inputs(22.0, 80.0, 0.0);  // above the 20 °C target: demand 0
+  PiState pi;
+  HeatingOutput o = heating_step(s, in, 60.0, pi);
+  EXPECT_EQ(o.t_pipe_min_preheat_c, 0.0);  // outside the preheat: the pipe may cool to the air
+  EXPECT_DOUBLE_EQ(o.t_pipe_setpoint_c, 22.0);
+  in.lamp_off_preheat_frac = 0.5;
+  o = heating_step(s, in, 60.0, pi);
+  EXPECT_DOUBLE_EQ(o.t_pipe_min_preheat_c, 37.0);  // 22 + 0.5 · 30
+  EXPECT_DOUBLE_EQ(o.t_pipe_setpoint_c, 37.0);
+  // Boiler: (37 − 22)/(80 − 22) + (37 − 30)/10 with the pipe at 30 °C.
+  in.t_pipe_c = 30.0;
+  EXPECT_DOUBLE_EQ(heating_step(s, in, 60.0, pi).heating_frac, 15.0 / 58.0 + 0.7);
+  // With demand the P-band spans the rest: air 19 → demand 0.5, floor 19 + 15 = 34,
+  // pipe 34 + 0.5 (80 − 34) = 57; a band minimum above it wins (40 → 40 + 0.5 · 40 = 60).
+  in = inputs(19.0, 80.0, 0.0);
+  in.lamp_off_preheat_frac = 0.5;
+  EXPECT_DOUBLE_EQ(heating_step(s, in, 60.0, pi).t_pipe_setpoint_c, 57.0);
+  in.t_pipe_min_c = 40.0;
+  EXPECT_DOUBLE_EQ(heating_step(s, in, 60.0, pi).t_pipe_setpoint_c, 60.0);
+}
+
 TEST(Heating, RadiationAndHumidityRaise) {
   const HeatingOutput h = heating_setpoints(settings(), inputs(20.0, 87.5, 300.0));
   EXPECT_DOUBLE_EQ(h.radiation_raise_c, 1.0);  // 2 °C × (300 − 100)/(500 − 100)

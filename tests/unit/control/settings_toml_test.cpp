@@ -67,7 +67,12 @@ TEST(SettingsToml, GreenLightFileLoads) {
   EXPECT_EQ(s.bands[0].setpoints[SetpointId::kTHeatC], 19.5);
   EXPECT_EQ(s.bands[0].setpoints[SetpointId::kTHeatC] + s.heating.unlit_dark_offset_c, 18.5);
   EXPECT_EQ(s.lamps.rad_sum_limit_mj_m2, 10.0);
-  EXPECT_EQ(s.screens.energy.gap_rh_cold_stop_below_heat_c, 1.0);
+  // The humidity gap shuts from the heating temperature down (docs/benchmarks.md), and the
+  // lamp switch-off preheat: 15 min lead, the air + 30 °C, 15 min hold.
+  EXPECT_EQ(s.screens.energy.gap_rh_cold_stop_below_heat_c, 0.0);
+  EXPECT_EQ(s.heating.lamp_off.lead_min, 15.0);
+  EXPECT_EQ(s.heating.lamp_off.pipe_excess_c, 30.0);
+  EXPECT_EQ(s.heating.lamp_off.hold_min, 15.0);
   EXPECT_EQ(s.screens.energy.gap_rh_cold_p_band_c, 1.0);
   EXPECT_EQ(s.alarms.pipe_delay_s, 3600.0);
   EXPECT_EQ(s.step_s, 60.0);
@@ -158,6 +163,17 @@ TEST(SettingsToml, EachKindOfMistake) {
   EXPECT_TRUE(has(error_after("[controller]", "[controler]"), "unknown key"));
   EXPECT_TRUE(has(error_after("step_s = 300", "step_s = = 300"), "TOML syntax error"));
   EXPECT_TRUE(has(error_after("only_in_light = true", "only_in_light = 1"), "only_in_light"));
+  const std::string reduction = "pipe_min_reduction_max_c = 15.0";
+  EXPECT_TRUE(has(error_after(reduction, reduction + "\nlamp_off_preheat_pipe_c = 30.0"),
+                  "field 'heating.lamp_off_preheat_pipe_c': 30 °C is given with "
+                  "lamp_off_preheat_min and lamp_off_hold_min both 0"));
+  EXPECT_TRUE(has(error_after(reduction, reduction + "\nlamp_off_preheat_min = 300"),
+                  "field 'heating.lamp_off_preheat_min': value 300 is out of range (expected 0 "
+                  "to 240 min)"));
+  EXPECT_TRUE(
+      has(error_after(reduction,
+                      reduction + "\nlamp_off_preheat_pipe_c = 30.0\nlamp_off_preheat_min = 15"),
+          "field 'heating.lamp_off_preheat_pipe_c': a lamp switch-off preheat without lamps"));
 }
 
 TEST(SettingsToml, RequiredPartsAndBandCount) {

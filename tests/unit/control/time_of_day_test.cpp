@@ -50,6 +50,12 @@ TEST(TimeOfDay, WindowsAcrossMidnightAndWithTheSun) {
   EXPECT_FALSE(window_opened_at(from, to, site, test::at("2025-07-15T07:00:00Z")));
   EXPECT_FALSE(window_opened_at(from, to, site, test::at("2025-07-15T01:00:00Z")));
   EXPECT_TRUE(window_opened_at(from, to, site, test::at("2025-07-15T17:00:00Z")));
+  // Where it closes: 06:00 local on 15 July from 23:00 and from 03:00; outside, nothing.
+  EXPECT_EQ(window_closes_at(from, to, site, test::at("2025-07-14T18:00:00Z")),
+            test::at("2025-07-15T01:00:00Z"));
+  EXPECT_EQ(window_closes_at(from, to, site, test::at("2025-07-14T22:00:00Z")),
+            test::at("2025-07-15T01:00:00Z"));
+  EXPECT_FALSE(window_closes_at(from, to, site, test::at("2025-07-15T07:00:00Z")));
   // Sunrise + 1 h to sunset − 2 h.
   const TimeOfDay a{TimeAnchor::kSunrise, 60.0};
   const TimeOfDay b{TimeAnchor::kSunset, -120.0};

@@ -7,10 +7,11 @@
 // does. Figures are reported in docs/benchmarks.md.
 //
 // Asserted: both use the same lamp rule, so the lamps burn the same energy (a peer-output check);
-// the climate computer uses no more boiler heat; and its hours in the temperature band are within
-// 0.5 % of GreenLight's — measured 14 h fewer out of 8,400 (19 h below the band against 2), so the
-// requirement "no more heat for at least the same band hours" is NOT yet met; the margin states the
-// remaining gap so that a regression shows. Takes ~8 s (RelWithDebInfo).
+// and the requirement "the climate computer uses no more heating energy for the same temperature
+// band hours": its hours in the band are at least GreenLight's and its boiler heat at most
+// GreenLight's — measured 8,222.5 h against 8,218.3 h in the band (0.1 h below it against 2.0 h)
+// with 934 MJ/m² against 983, after the lamp switch-off preheat and the humidity gap's cold stop
+// at the heating temperature (docs/benchmarks.md). Takes ~8 s (RelWithDebInfo).
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -79,15 +80,10 @@ TEST(TwinClimateGreenLight, SameLampRuleSameLampEnergy) {
               0.005 * s.gl.lamp_electricity_mj_m2);
 }
 
-TEST(TwinClimateGreenLight, NoMoreHeatingThanGreenLight) {
+TEST(TwinClimateGreenLight, NoMoreHeatingForAtLeastTheSameBandHours) {
   const Season& s = season();
+  EXPECT_GE(hours_in_band(s.cc), hours_in_band(s.gl));
   EXPECT_LE(s.cc.heating_mj_m2, s.gl.heating_mj_m2);
-}
-
-TEST(TwinClimateGreenLight, BandHoursWithinHalfAPercentOfGreenLight) {
-  const Season& s = season();
-  EXPECT_GE(hours_in_band(s.cc), 0.995 * hours_in_band(s.gl));
-  EXPECT_LE(s.cc.hours_above_t_band, s.gl.hours_above_t_band);
 }
 
 }  // namespace
