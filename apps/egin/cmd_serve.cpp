@@ -344,7 +344,7 @@ int run_serve(ServeArgs args) {
   ServeParts parts{*store, live, *pipeline, metrics, *clock, providers, log, data_dir};
   std::vector<std::unique_ptr<ServeExtension>> extensions = start_extensions(args, parts);
   if (demo) {
-    demo->start(*pipeline, providers, log);
+    demo->start(*pipeline, providers, log, &field_advisor);
   }
 
   server::Maintenance maintenance(

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "egin/agromet/weather_csv.hpp"
 #include "egin/core/input_error.hpp"
 #include "egin/devices/sim_server.hpp"
+#include "egin/runtime/field_soil_water.hpp"
 #include "egin/runtime/greenhouse_node_environment.hpp"
 #include "egin/runtime/site_file.hpp"
 #include "egin/runtime/twin_alarm_provider.hpp"
@@ -89,11 +91,14 @@ struct DemoFarm::Impl {
   runtime::IngestPipeline* pipeline = nullptr;
   runtime::Providers* providers = nullptr;  // where start() registered the demo's
   server::Log* log = nullptr;
+  const runtime::FieldAdvisor* fields = nullptr;
+  std::set<std::string> soil_water_failed;  // field zones whose advice failed (logged once)
   std::thread thread;
   std::mutex mutex;
   std::condition_variable cv;
   bool stopping = false;
   TimeMs next_minute_ms = 0;
+  TimeMs next_soil_hour_ms = 0;
   TimeMs last_positions_ms = 0;
   TimeMs last_setpoints_ms = 0;
   TimeMs last_clock_save_ms = 0;
@@ -176,6 +181,43 @@ struct DemoFarm::Impl {
     ingest(batch);
   }
 
+  /// The field zones' volumetric water content at each site hour from next_soil_hour_ms up to
+  /// `now`: one advice per field and pass (as of yesterday, today projected), θ of its water
+  /// balance (runtime/field_soil_water.hpp). Tension and flow channels stay empty.
+  void feed_soil_water(TimeMs now) {
+    const TimeMs hour_now = now - (now % kMsPerHour);
+    if (fields == nullptr || next_soil_hour_ms > hour_now) {
+      return;
+    }
+    std::vector<SenmlRecord> batch;
+    for (const runtime::ZoneSpec& zone : site.zones) {
+      if (zone.kind != runtime::ZoneKind::field || !fields->has(zone.id)) {
+        continue;
+      }
+      try {
+        const runtime::FieldAdvice advice = fields->advise(zone.id, std::nullopt, now);
+        for (TimeMs h = next_soil_hour_ms; h <= hour_now; h += kMsPerHour) {
+          const std::optional<double> theta = runtime::root_zone_water_content_at(
+              advice.result, advice.field.params.theta_fc_m3_m3, h, site.utc_offset_min);
+          if (!theta) {
+            continue;
+          }
+          for (SenmlRecord& r : runtime::soil_water_records(zone, *theta, h)) {
+            r.index = batch.size();
+            batch.push_back(std::move(r));
+          }
+        }
+        soil_water_failed.erase(zone.id);
+      } catch (const std::exception& e) {
+        if (soil_water_failed.insert(zone.id).second && log != nullptr) {
+          log->warn("demo_soil_water_failed", {{"zone", zone.id}, {"reason", e.what()}});
+        }
+      }
+    }
+    next_soil_hour_ms = hour_now + kMsPerHour;
+    ingest(batch);
+  }
+
   void save_clock(TimeMs now) {
     if (now - last_clock_save_ms < kMsPerMinute * 10) {
       return;
@@ -201,6 +243,7 @@ struct DemoFarm::Impl {
         log->warn("demo_twin_failed", {{"reason", e.what()}});
       }
       feed_station(now);
+      feed_soil_water(now);
       store_positions();
       store_setpoints();
       save_clock(now);
@@ -301,7 +344,7 @@ runtime::DevicesConfig DemoFarm::devices_config() const {
 }
 
 void DemoFarm::start(runtime::IngestPipeline& pipeline, runtime::Providers& providers,
-                     server::Log& log) {
+                     server::Log& log, const runtime::FieldAdvisor* fields) {
   Impl& d = *impl_;
   d.providers = &providers;
   providers.set_alarms(
@@ -316,7 +359,11 @@ void DemoFarm::start(runtime::IngestPipeline& pipeline, runtime::Providers& prov
   if (d.first_start && d.farm.station_history_h > 0.0) {
     d.next_minute_ms = minute - static_cast<TimeMs>(d.farm.station_history_h * 60.0) * kMsPerMinute;
   }
+  d.fields = fields;
+  // The soil water of the station's history hours too (the advice's days before today).
+  d.next_soil_hour_ms = d.next_minute_ms - (d.next_minute_ms % kMsPerHour);
   d.feed_station(now);  // the history first, in the caller's thread
+  d.feed_soil_water(now);
   d.stopping = false;
   d.thread = std::thread([&d] { d.run(); });
   log.info("demo_started", {{"speed", d.speed},

@@ -5,13 +5,14 @@
 // hardware — a command from the dashboard on a node's opener or switch puts the climate
 // computer's actuator in manual (greenhouse_node_environment.hpp); a weather station fed from the
 // sample hourly weather at the clock (its daily ET0 as `egin serve` computes it); the three
-// fields of data/examples/ with their daily advice.
+// fields of data/examples/ with their daily advice, and their soil probes' volumetric water
+// content once per site hour from that advice's water balance (runtime/field_soil_water.hpp).
 //
 // Life: prepare() before the server (the site file in the data directory — copied from
 // data/demo/site.toml at the first start —, the clock's start and speed); start_nodes() once the
 // clock runs (the twin starts at the clock's time; the nodes bind a free port, devices_config()
 // points the driver at it); start() once the pipeline runs (a timer thread advances the twin,
-// feeds the station, stores the actuators' positions); stop() before the pipeline is flushed.
+// feeds the station, stores the actuators' positions and the fields' soil water); stop() before the pipeline is flushed.
 // The site time reached is kept in <data-dir>/demo-clock, so a restart carries on from there.
 #pragma once
 
@@ -22,6 +23,7 @@
 
 #include "egin/core/clock.hpp"
 #include "egin/runtime/devices_file.hpp"
+#include "egin/runtime/field_advisor.hpp"
 #include "egin/runtime/ingest_pipeline.hpp"
 #include "egin/runtime/providers.hpp"
 #include "egin/server/logging.hpp"
@@ -55,8 +57,10 @@ class DemoFarm {
   [[nodiscard]] runtime::DevicesConfig devices_config() const;
   /// Starts the timer thread and registers the demo's providers: the alarms of the greenhouse's
   /// climate computer (runtime/twin_alarm_provider.hpp) and its settings, kept in
-  /// <data-dir>/controller-<zone>.toml (runtime/twin_settings_provider.hpp).
-  void start(runtime::IngestPipeline& pipeline, runtime::Providers& providers, server::Log& log);
+  /// <data-dir>/controller-<zone>.toml (runtime/twin_settings_provider.hpp). `fields` (may be
+  /// null: no soil water) gives the field zones' advice; it must outlive stop().
+  void start(runtime::IngestPipeline& pipeline, runtime::Providers& providers, server::Log& log,
+             const runtime::FieldAdvisor* fields);
   /// Stops the timer and takes the demo's providers out of the registry again (the nodes keep
   /// answering until the farm is destroyed).
   void stop();
