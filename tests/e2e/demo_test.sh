@@ -4,7 +4,8 @@
 # node and the device driver) and of the weather station change as site time passes; a timed vent
 # command through the API is executed by the simulated actuator node (opening, the remaining time
 # counting down, ready again, the audit record done) and the twin's roof vent follows it (manual
-# override); the three fields have recommendations; a CSV export holds the greenhouse's and the
+# override); the three fields have recommendations and their soil probes the root-zone water
+# content of the advice's water balance; a CSV export holds the greenhouse's and the
 # station's readings; then the same in Chromium (web/e2e/demo.mjs: login, live values, a timed
 # vent command from the greenhouse page, the field's advice, CSV export, Kazakh and Korean, a
 # 390-px phone); a restart carries on at the site time reached and prints a new login.
@@ -91,6 +92,28 @@ recs = json.load(open(sys.argv[1]))["recommendations"]
 ok = {r["field"] for r in recs if r.get("recommendation") and r["recommendation"].get("decision")}
 print(sorted(ok), file=sys.stderr)
 assert ok >= {"cotton-07", "tomato-03", "apple-02"}, ok
+PY
+
+# Soil water from the field's water balance (runtime/field_soil_water.hpp): the cotton field's
+# probe has hourly root-zone water content within its soil's wilting point .. field capacity
+# (the field file's texture in data/soils/, FAO-56 Table 19); its neighbours' flow stays empty.
+check "cotton theta_20cm: hourly readings within [θWP, θFC] of its soil" python3 - "$serve_data" "$serve_url" "$src" <<'PY'
+import json, sys, tomllib, urllib.request
+data, url, src = sys.argv[1:4]
+token = open(data + "/api-token").read().strip()
+def series(channel):
+    req = urllib.request.Request(url + "/api/v1/series?channel=" + channel + "&from=2025-07-01T00:00:00Z&to=2026-01-01T00:00:00Z&step=raw",
+                                 headers={"Authorization": "Bearer " + token})
+    return json.load(urllib.request.urlopen(req))["points"]
+texture = tomllib.load(open(src + "/data/examples/cotton_furrow.toml", "rb"))["soil"]["texture"]
+water = tomllib.load(open(src + "/data/soils/" + texture + ".toml", "rb"))["water"]
+wp, fc = 100 * water["theta_wp_m3_m3"], 100 * water["theta_fc_m3_m3"]
+values = [p["value"] for p in series("cotton-07/soil/theta_20cm")]
+print(len(values), "readings in", min(values, default=None), max(values, default=None), "θWP..θFC", wp, fc, file=sys.stderr)
+assert len(values) >= 24, values  # the station's 24 history hours at the first start
+assert all(wp - 1e-9 <= v <= fc + 1e-9 for v in values), values
+assert len(set(round(v, 6) for v in values)) >= 2, values  # the root zone dries or fills
+assert series("cotton-07/inlet/flow") == []
 PY
 
 # Alarms of the greenhouse's climate computer (runtime/twin_alarm_provider.hpp): answered, not 503.
