@@ -166,8 +166,20 @@ await step("Kazakh and Korean", async () => {
   await page.waitForSelector(".recommendation");
   await page.selectOption("#language", "kk");
   await page.waitForFunction(() => document.documentElement.lang === "kk");
+  // The language attribute is set before the page is re-rendered (render() is async): wait for
+  // the navigation's text too (at most 5 s; the checks below then report what was there).
+  await page
+    .waitForFunction(
+      (w) => document.querySelector('nav a[data-nav="nav.overview"]')?.textContent === w,
+      "Шолу",
+      { timeout: 5000 },
+    )
+    .catch(() => {});
   await page.waitForSelector(".recommendation");
   check("Kazakh navigation", (await page.textContent('nav a[data-nav="nav.overview"]')) === "Шолу");
+  await page
+    .waitForFunction((w) => document.querySelector("main h1")?.textContent?.startsWith(w), "Суару ұсынысы", { timeout: 5000 })
+    .catch(() => {});
   check("Kazakh field title", (await page.textContent("main h1")).startsWith("Суару ұсынысы"));
   const kkDate = await page.textContent(".recommendation h2");
   check("Kazakh date (July is шілде)", kkDate.includes("2025 ж. 15 шілде"), kkDate);
@@ -180,8 +192,20 @@ await step("Kazakh and Korean", async () => {
   await page.screenshot({ path: join(artifacts, "06-kazakh.png"), fullPage: true });
   await page.selectOption("#language", "ko");
   await page.waitForFunction(() => document.documentElement.lang === "ko");
+  // The language attribute is set before the page is re-rendered (render() is async): wait for
+  // the navigation's text too (at most 5 s; the checks below then report what was there).
+  await page
+    .waitForFunction(
+      (w) => document.querySelector('nav a[data-nav="nav.overview"]')?.textContent === w,
+      "개요",
+      { timeout: 5000 },
+    )
+    .catch(() => {});
   await page.waitForSelector(".recommendation");
   check("Korean navigation", (await page.textContent('nav a[data-nav="nav.overview"]')) === "개요");
+  await page
+    .waitForFunction((w) => document.querySelector("main h1")?.textContent?.startsWith(w), "관개 권고", { timeout: 5000 })
+    .catch(() => {});
   check("Korean field title", (await page.textContent("main h1")).startsWith("관개 권고"));
   const koDate = await page.textContent(".recommendation h2");
   check("Korean date", /2025\. 7\. \d+\./.test(koDate), koDate);

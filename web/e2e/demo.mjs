@@ -180,10 +180,28 @@ await step("Kazakh and Korean", async () => {
   await page.waitForSelector(".zone-card");
   await page.selectOption("#language", "kk");
   await page.waitForFunction(() => document.documentElement.lang === "kk");
+  // The language attribute is set before the navigation is re-rendered: wait for the text too
+  // (at most 5 s; the check below then reports what was there).
+  await page
+    .waitForFunction(
+      (w) => document.querySelector('nav a[data-nav="nav.overview"]')?.textContent === w,
+      "Шолу",
+      { timeout: 5000 },
+    )
+    .catch(() => {});
   check("Kazakh navigation", (await page.textContent('nav a[data-nav="nav.overview"]')) === "Шолу");
   await page.screenshot({ path: join(artifacts, "08-kazakh.png"), fullPage: true });
   await page.selectOption("#language", "ko");
   await page.waitForFunction(() => document.documentElement.lang === "ko");
+  // The language attribute is set before the navigation is re-rendered: wait for the text too
+  // (at most 5 s; the check below then reports what was there).
+  await page
+    .waitForFunction(
+      (w) => document.querySelector('nav a[data-nav="nav.overview"]')?.textContent === w,
+      "개요",
+      { timeout: 5000 },
+    )
+    .catch(() => {});
   check("Korean navigation", (await page.textContent('nav a[data-nav="nav.overview"]')) === "개요");
   await page.screenshot({ path: join(artifacts, "09-korean.png"), fullPage: true });
   await page.selectOption("#language", "en");
