@@ -32,6 +32,7 @@
 #include "commands.hpp"
 #include "egin/accounts/accounts.hpp"
 #include "egin/accounts/password.hpp"
+#include "egin/control/alarms.hpp"
 #include "egin/control/settings_toml.hpp"
 #include "egin/core/clock.hpp"
 #include "egin/core/input_error.hpp"
@@ -358,6 +359,26 @@ int run_serve(ServeArgs args) {
     for (std::size_t i = 0; i < wirings.size(); ++i) {
       climate_loops.push_back(std::make_unique<runtime::ZoneClimateLoop>(
           wirings[i], std::move(climate_settings[i]), live, *pipeline, *drivers, metrics, *clock));
+      climate_loops.back()->set_step_observer(
+          [&log, zone = wirings[i].zone](const control::StepResult& r,
+                                         const control::Measurements& m) {
+            std::string alarms;
+            for (std::size_t a = 0; a < control::kAlarmCount; ++a) {
+              if (r.active_alarms.test(a)) {
+                alarms += (alarms.empty() ? "" : ",") + control::alarm_key(control::alarm_id_at(a));
+              }
+            }
+            log.debug("climate_step",
+                      {{"zone", zone},
+                       {"t_air_c", m.t_air_c.value},
+                       {"heating_frac", r.commands.heating_frac},
+                       {"vent_lee", r.commands.vent_lee_open_frac},
+                       {"vent_wind", r.commands.vent_wind_open_frac},
+                       {"screen_energy", r.commands.screen_energy_closed_frac},
+                       {"safe_states", static_cast<unsigned long long>(r.explanation.safe_states)},
+                       {"interlocks", static_cast<unsigned long long>(r.explanation.interlocks)},
+                       {"alarms", alarms}});
+          });
       climate_loops.back()->start();
       log.info("climate_loop", {{"zone", wirings[i].zone},
                                 {"settings", wirings[i].settings.string()},

@@ -192,6 +192,9 @@ void ZoneClimateLoop::step(TimeMs now_ms) {
     alarms_active_.set(active);
     plan = plan_climate_commands(wiring_.actuators, drives_, last_->commands, now_ms,
                                  wiring_.deadband_frac);
+    if (observer_) {
+      observer_(*last_, measurements_);
+    }
   }
   // The service blocks until the node confirmed (seconds): without the lock, so snapshots and
   // the service's listener are not held up.

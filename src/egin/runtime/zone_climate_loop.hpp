@@ -24,6 +24,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -64,6 +65,12 @@ class ZoneClimateLoop final {
   [[nodiscard]] std::optional<control::StepResult> last_step() const;
   [[nodiscard]] control::Measurements measurements() const;
   [[nodiscard]] std::size_t steps() const;
+  /// f(result, measurements) after every decision, on the loop's thread (logs); set before
+  /// start().
+  void set_step_observer(
+      std::function<void(const control::StepResult&, const control::Measurements&)> observer) {
+    observer_ = std::move(observer);
+  }
 
  private:
   void on_record(const devices::CommandRecord& record);
@@ -92,6 +99,8 @@ class ZoneClimateLoop final {
   std::size_t steps_ = 0;
   std::deque<std::string> folded_ids_;  // confirmed records already folded (newest last)
   std::set<std::string> folded_set_;
+
+  std::function<void(const control::StepResult&, const control::Measurements&)> observer_;
 
   std::mutex records_mutex_;  // filled by the service's listener
   std::vector<devices::CommandRecord> records_;
