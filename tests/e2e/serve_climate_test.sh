@@ -131,8 +131,6 @@ wait_for_action() {  # CHANNEL_REGEX ACTION_REGEX SECONDS
 # Hot: the vents open (homing, then timed runs or a full open), executed by the node.
 check "hot: climate:gh1 opens the lee vent" wait_for_action 'gh1/act/opener_1' 'open|timed_open' 90
 check "hot: climate:gh1 opens the windward vent" wait_for_action 'gh1/act/opener_2' 'open|timed_open' 60
-check "the climate loop is logged" grep -q 'event=climate_loop zone=gh1' "$e2e_tmp/serve.out"
-check "each step is logged at debug level" grep -q 'event=climate_step zone=gh1 t_air_c=32' "$e2e_tmp/serve.out"
 check "hot: heating stays off" test "$(climate_actions 'gh1/act/switch_[12]')" = "off off"
 check "hot: pads stay off (outdoor air too humid)" test "$(climate_actions 'gh1/act/switch_[567]')" = "off off off"
 check "the commands are in the audit file with origin controller" python3 -c '
@@ -167,4 +165,8 @@ check "cold: the lee vent closes" wait_for_action 'gh1/act/opener_1' 'close|time
 
 serve_stop
 check "serve stops cleanly" test "$serve_rc" = 0
+# The log (stderr) is flushed at the latest on exit.
+check "the climate loop is logged" grep -q 'event=climate_loop zone=gh1' "$e2e_tmp/serve.err"
+check "each step is logged at debug level" grep -q 'event=climate_step zone=gh1 t_air_c=32' "$e2e_tmp/serve.err"
+check "... and the cold air at debug level" grep -q 'event=climate_step zone=gh1 t_air_c=5 ' "$e2e_tmp/serve.err"
 e2e_finish
