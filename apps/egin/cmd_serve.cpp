@@ -32,6 +32,8 @@
 #include "commands.hpp"
 #include "egin/accounts/accounts.hpp"
 #include "egin/accounts/password.hpp"
+#include "egin/control/alarms.hpp"
+#include "egin/control/settings_toml.hpp"
 #include "egin/core/clock.hpp"
 #include "egin/core/input_error.hpp"
 #include "egin/crops/crop_library.hpp"
@@ -47,6 +49,7 @@
 #include "egin/runtime/providers.hpp"
 #include "egin/runtime/service_command_provider.hpp"
 #include "egin/runtime/site_file.hpp"
+#include "egin/runtime/zone_climate_loop.hpp"
 #include "egin/server/api_auth.hpp"
 #include "egin/server/derived_worker.hpp"
 #include "egin/server/http_server.hpp"
@@ -230,6 +233,14 @@ int run_serve(ServeArgs args) {
     devices_config =
         runtime::load_devices_file(args.devices);  // bad input: exit 2 before anything starts
   }
+  // The climate computers' settings ([[climate]] of the devices file): read before anything
+  // starts, so a bad file exits 2 naming its line.
+  std::vector<control::ControllerSettings> climate_settings;
+  if (devices_config) {
+    for (const runtime::ClimateWiring& c : devices_config->climate) {
+      climate_settings.push_back(control::load_controller_settings(c.settings.string()));
+    }
+  }
 
   // Signals are taken by sigwait() below; every thread started from here on inherits the mask.
   sigset_t stop_signals;
@@ -341,6 +352,39 @@ int run_serve(ServeArgs args) {
     drivers->start();
     providers.set_commands(std::make_shared<runtime::ServiceCommandProvider>(*drivers));
   }
+  // Live climate computers: one per [[climate]] zone, commanding through the drivers.
+  std::vector<std::unique_ptr<runtime::ZoneClimateLoop>> climate_loops;
+  if (drivers) {
+    const std::vector<runtime::ClimateWiring> wirings = drivers->config().climate;
+    for (std::size_t i = 0; i < wirings.size(); ++i) {
+      climate_loops.push_back(std::make_unique<runtime::ZoneClimateLoop>(
+          wirings[i], std::move(climate_settings[i]), live, *pipeline, *drivers, metrics, *clock));
+      climate_loops.back()->set_step_observer(
+          [&log, zone = wirings[i].zone](const control::StepResult& r,
+                                         const control::Measurements& m) {
+            std::string alarms;
+            for (std::size_t a = 0; a < control::kAlarmCount; ++a) {
+              if (r.active_alarms.test(a)) {
+                alarms += (alarms.empty() ? "" : ",") + control::alarm_key(control::alarm_id_at(a));
+              }
+            }
+            log.debug("climate_step",
+                      {{"zone", zone},
+                       {"t_air_c", m.t_air_c.value},
+                       {"heating_frac", r.commands.heating_frac},
+                       {"vent_lee", r.commands.vent_lee_open_frac},
+                       {"vent_wind", r.commands.vent_wind_open_frac},
+                       {"screen_energy", r.commands.screen_energy_closed_frac},
+                       {"safe_states", static_cast<unsigned long long>(r.explanation.safe_states)},
+                       {"interlocks", static_cast<unsigned long long>(r.explanation.interlocks)},
+                       {"alarms", alarms}});
+          });
+      climate_loops.back()->start();
+      log.info("climate_loop", {{"zone", wirings[i].zone},
+                                {"settings", wirings[i].settings.string()},
+                                {"actuators", wirings[i].actuators.size()}});
+    }
+  }
   ServeParts parts{*store, live, *pipeline, metrics, *clock, providers, log, data_dir};
   std::vector<std::unique_ptr<ServeExtension>> extensions = start_extensions(args, parts);
   if (demo) {
@@ -417,6 +461,7 @@ int run_serve(ServeArgs args) {
   if (bridge) {
     bridge->stop();
   }
+  climate_loops.clear();            // before the drivers they command
   providers.set_commands(nullptr);  // the adapter unsubscribes from the drivers it wraps
   if (drivers) {
     drivers->attach_bridge(nullptr);

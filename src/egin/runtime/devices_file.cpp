@@ -41,7 +41,7 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
   const std::string file(file_name);
   const toml::table root = parse_toml_text(text, file);
   const TomlFields top(root, file, "");
-  top.reject_unknown_keys({"buses", "commands", "mqtt_bridge"});
+  top.reject_unknown_keys({"buses", "commands", "mqtt_bridge", "climate"});
   DevicesConfig config;
   config.file = file;
 
@@ -186,6 +186,17 @@ DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_na
     }
     config.buses.push_back(std::move(bus));
   }
+
+  std::set<std::string> climate_zones;
+  const auto climate = top.table_array("climate");
+  for (std::size_t i = 0; i < climate.size(); ++i) {
+    const TomlFields f(*climate[i], file, fmt::format("climate[{}]", i));
+    ClimateWiring wiring = parse_climate_wiring(f, line_of(*climate[i]), base_dir);
+    if (!climate_zones.insert(wiring.zone).second) {
+      f.fail("zone", "two climate computers for one zone", "one [[climate]] per zone");
+    }
+    config.climate.push_back(std::move(wiring));
+  }
   return config;
 }
 
@@ -215,6 +226,21 @@ void check_devices_against_site(const DevicesConfig& config, const Site& site) {
                          zones.empty() ? std::string("a zone of the site (the site has none)")
                                        : "one of " + join_names(zones));
       }
+    }
+  }
+  for (std::size_t i = 0; i < config.climate.size(); ++i) {
+    const ClimateWiring& c = config.climate[i];
+    std::vector<std::string> zones;
+    bool found = false;
+    for (const ZoneSpec& zone : site.zones) {
+      zones.push_back(zone.id);
+      found = found || (zone.id == c.zone && zone.kind == ZoneKind::greenhouse);
+    }
+    if (!found) {
+      throw InputError({config.file, c.line, fmt::format("climate[{}].zone", i)},
+                       fmt::format("'{}' is not a greenhouse zone of site '{}'", c.zone, site.id),
+                       zones.empty() ? std::string("a zone of the site (the site has none)")
+                                     : "one of " + join_names(zones));
     }
   }
 }

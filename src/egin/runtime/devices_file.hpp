@@ -34,6 +34,8 @@
 //   allow = ["gh1/vents/*"]         zone/device/actuator patterns that may be commanded
 //   requesters = []                 requested_by patterns (empty: any)
 //
+//   [[climate]]                     a live climate computer of a zone (climate_wiring.hpp)
+//
 // Errors name the file, the line, the dotted key and the accepted range (InputError).
 // It must not open buses (device_driver.hpp does).
 #pragma once
@@ -49,6 +51,7 @@
 #include "egin/devices/bus_poller.hpp"
 #include "egin/devices/command_authorisation.hpp"
 #include "egin/devices/link_settings.hpp"
+#include "egin/runtime/climate_wiring.hpp"
 #include "egin/runtime/site.hpp"
 
 namespace egin::runtime {
@@ -90,13 +93,14 @@ struct DevicesConfig {
   std::vector<BusWiring> buses;
   devices::CommandOptions commands;
   MqttBridgeWiring mqtt_bridge;
+  std::vector<ClimateWiring> climate;
 };
 
 DevicesConfig parse_devices_toml(std::string_view text, std::string_view file_name,
                                  const std::filesystem::path& base_dir = {});
 DevicesConfig load_devices_file(const std::filesystem::path& path);
 
-/// Every node's zone exists in the site; InputError naming the devices file, line and key.
+/// Every node's and climate computer's zone exists in the site; InputError naming the devices file, line and key.
 void check_devices_against_site(const DevicesConfig& config, const Site& site);
 
 }  // namespace egin::runtime

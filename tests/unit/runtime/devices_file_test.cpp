@@ -119,5 +119,80 @@ TEST(DevicesFile, NodesMustNameZonesOfTheSite) {
   }
 }
 
+TEST(DevicesFile, ClimateSections) {
+  const DevicesConfig config = parse_devices_toml(R"([[climate]]
+zone = "gh1"
+settings = "tomato.toml"
+manual_hold_s = 1800
+[climate.sensors]
+t_air_c = "gh1/climate/t_air"
+t_out_c = "gh1/climate/temperature_2"
+[[climate.openers]]
+output = "vent_lee"
+actuator = "gh1/act/opener_1"
+travel_s = 90
+[[climate.switches]]
+output = "heating"
+actuators = ["gh1/act/switch_1", "gh1/act/switch_2"]
+)",
+                                                  "devices.toml", "/etc/egin");
+  ASSERT_EQ(config.climate.size(), 1U);
+  const ClimateWiring& c = config.climate[0];
+  EXPECT_EQ(c.zone, "gh1");
+  EXPECT_EQ(c.settings, std::filesystem::path("/etc/egin/tomato.toml"));
+  EXPECT_DOUBLE_EQ(c.manual_hold_s, 1800.0);
+  EXPECT_DOUBLE_EQ(c.deadband_frac, 0.05);
+  EXPECT_EQ(c.sensors[control::index_of(control::SensorId::kTAir)], "gh1/climate/t_air");
+  EXPECT_EQ(c.sensors[control::index_of(control::SensorId::kTOut)], "gh1/climate/temperature_2");
+  EXPECT_EQ(c.sensors[control::index_of(control::SensorId::kRhAir)], "");
+  ASSERT_EQ(c.actuators.size(), 3U);
+  EXPECT_TRUE(c.actuators[0].opener);
+  EXPECT_DOUBLE_EQ(c.actuators[0].travel_s, 90.0);
+  EXPECT_EQ(c.actuators[2].key, "gh1/act/switch_2");
+  EXPECT_EQ(c.actuators[2].stage, 2);
+  EXPECT_EQ(c.actuators[2].stages, 2);
+
+  auto error = [](const std::string& text) -> InputError {
+    try {
+      parse_devices_toml(text, "devices.toml");
+    } catch (const InputError& e) {
+      return e;
+    }
+    throw std::runtime_error("no error for: " + text);
+  };
+  const std::string head = "[[climate]]\nzone = \"gh1\"\nsettings = \"s.toml\"\n";
+  const InputError sensor = error(head + "[climate.sensors]\nt_leaf_c = \"a/b/c\"\n");
+  EXPECT_EQ(sensor.where().field, "climate[0].sensors.t_leaf_c");
+  EXPECT_EQ(sensor.where().line, 5);
+  EXPECT_EQ(error(head + "[climate.sensors]\nt_air_c = \"t_air\"\n").where().field,
+            "climate[0].sensors.t_air_c");
+  const InputError output = error(
+      head + "[[climate.openers]]\noutput = \"heating\"\nactuator = \"a/b/c\"\ntravel_s = 60\n");
+  EXPECT_EQ(output.where().field, "climate[0].openers[0].output");
+  EXPECT_NE(output.expected().find("vent_lee"), std::string::npos);
+  EXPECT_EQ(error(head + "[[climate.openers]]\noutput = \"vent_lee\"\nactuator = \"a/b/c\"\n"
+                         "travel_s = 0.5\n")
+                .expected(),
+            "1 to 3600 s");
+  EXPECT_EQ(error(head + "[[climate.switches]]\noutput = \"co2\"\nactuators = [\"a/b/c\"]\n"
+                         "[[climate.switches]]\noutput = \"lamps\"\nactuators = [\"a/b/c\"]\n")
+                .where()
+                .field,
+            "climate[0].switches[1].actuators");
+  EXPECT_EQ(error(head).where().field, "climate[0].openers");
+  // The zone must be a greenhouse zone of the site.
+  Site site;
+  site.id = "farm";
+  site.zones.push_back(ZoneSpec{"gh2", "gh2", ZoneKind::greenhouse, {}});
+  try {
+    check_devices_against_site(config, site);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().field, "climate[0].zone");
+    EXPECT_EQ(e.where().line, 1);
+    EXPECT_EQ(e.expected(), "one of gh2");
+  }
+}
+
 }  // namespace
 }  // namespace egin::runtime
