@@ -134,7 +134,7 @@ ControllerState state_from_json(std::string_view text, const std::string& source
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error; out_of_range for 1e999
     throw InputError({source_name, 0, ""}, std::string("not JSON: ") + e.what(),
                      "a controller state written by state_to_json");
   }

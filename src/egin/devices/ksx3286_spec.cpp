@@ -193,7 +193,7 @@ std::vector<NodeSpec> parse_ksx3286_specs(std::string_view text, std::string_vie
   json root;
   try {
     root = json::parse(text);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error; out_of_range for 1e999
     throw InputError({std::string(file_name), 0, ""}, fmt::format("not JSON: {}", error.what()),
                      "a KS X 3286 node spec (object) or a list of them");
   }

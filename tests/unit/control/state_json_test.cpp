@@ -95,6 +95,7 @@ TEST(StateJson, KeepsOperatorModesAlarmsAndNan) {
 TEST(StateJson, BadDocuments) {
   EXPECT_THROW(state_from_json("{", "s.json"), InputError);
   EXPECT_THROW(state_from_json("[1]", "s.json"), InputError);
+  EXPECT_THROW(state_from_json(R"({"version": 1e999})", "s.json"), InputError);  // beyond double
   EXPECT_THROW(state_from_json(R"({"version": 7})", "s.json"), InputError);
   try {
     state_from_json(R"({"version": 1, "lamps": {"on_s": "long"}})", "s.json");

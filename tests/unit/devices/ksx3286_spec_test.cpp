@@ -60,6 +60,9 @@ TEST(Ksx3286Spec, ErrorsNameTheJsonPath) {
     return std::string("no error");
   };
   EXPECT_NE(error("{").find("not JSON"), std::string::npos);
+  // A number beyond double: nlohmann's out_of_range, not a parse_error (found by fuzz_modbus_response).
+  EXPECT_NE(error(R"({"CompanyCode": 8e877, "ProductType": 2})").find("not JSON"),
+            std::string::npos);
   EXPECT_NE(error(R"({"CompanyCode": 1, "ProductType": 9, "ProductCode": 0, "Devices": []})")
                 .find("$.ProductType"),
             std::string::npos);
