@@ -1,5 +1,7 @@
 #include "egin/runtime/climate_command_plan.hpp"
 
+#include "egin/runtime/climate_computer_driver.hpp"
+
 namespace egin::runtime {
 
 namespace {
@@ -30,15 +32,11 @@ bool switch_wanted(const control::Commands& c, const ClimateActuatorWiring& a) {
 double opener_target(const control::Commands& c, ActuatorId output) {
   switch (output) {
     case ActuatorId::kVentLee:
-      return c.vent_lee_open_frac;
     case ActuatorId::kVentWind:
-      return c.vent_wind_open_frac;
     case ActuatorId::kScreenEnergy:
-      return c.screen_energy_closed_frac;
     case ActuatorId::kScreenShade:
-      return c.screen_shade_closed_frac;
     case ActuatorId::kScreenBlackout:
-      return c.screen_blackout_closed_frac;
+      return command_of(c, output);  // the twin driver's one mapping of commands.hpp fields
     default:
       return 0.0;
   }
