@@ -10,73 +10,19 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { chromium } from "playwright-core";
-
-const url = process.env.EGIN_URL;
-const password = process.env.EGIN_ADMIN_PASSWORD;
-const machine = process.env.EGIN_MACHINE_TOKEN;
-const artifacts = process.env.EGIN_ARTIFACTS;
-const profile = process.env.EGIN_PROFILE;
-let passed = 0;
-let failed = 0;
-
-function check(name, ok, detail = "") {
-  if (ok) {
-    passed += 1;
-  } else {
-    failed += 1;
-    console.error(`FAIL: ${name}${detail ? `: ${detail}` : ""}`);
-  }
-}
-
-async function api(method, path, body) {
-  const res = await fetch(url + path, {
-    method,
-    headers: { Authorization: `Bearer ${machine}`, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
-
-let current = null;
-async function step(name, fn) {
-  try {
-    await fn();
-  } catch (err) {
-    check(name, false, String(err?.message ?? err).split("\n")[0]);
-    const shot = join(artifacts, `failed-${name.replace(/\W+/g, "-")}.png`);
-    await current?.screenshot({ path: shot, fullPage: true }).catch(() => {});
-  }
-}
-
-const context = await chromium.launchPersistentContext(profile, {
-  headless: true,
-  executablePath: process.env.EGIN_CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-  viewport: { width: 1280, height: 900 },
-  locale: "en-GB",
-  acceptDownloads: true,
-});
-const problems = [];
-const page = context.pages()[0] ?? (await context.newPage());
-const watch = (p) => {
-  p.on("console", (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
-  });
-  p.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-};
-watch(page);
-page.setDefaultTimeout(15000);
-current = page;
+import {
+  api,
+  artifacts,
+  check,
+  context,
+  finish,
+  page,
+  password,
+  setCurrent,
+  step,
+  url,
+  watch,
+} from "./harness.mjs";
 
 await step("sign in", async () => {
   await page.goto(`${url}/`);
@@ -223,7 +169,7 @@ await step("Kazakh and Korean", async () => {
 
 await step("phone width", async () => {
   const phone = await context.newPage();
-  current = phone;
+  setCurrent(phone);
   watch(phone);
   await phone.setViewportSize({ width: 360, height: 780 });
   const routes = [
@@ -249,7 +195,7 @@ await step("phone width", async () => {
     await phone.screenshot({ path: join(artifacts, `08-phone-${i}-${hash.replace(/[#/]+/g, "_")}.png`), fullPage: true });
   }
   await phone.close();
-  current = page;
+  setCurrent(page);
 });
 
 await step("sign out", async () => {
@@ -260,7 +206,4 @@ await step("sign out", async () => {
   check("the token no longer works", res.status === 401, String(res.status));
 });
 
-check("no CSP violation or script error", problems.length === 0, problems.join(" | "));
-await context.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await finish();
