@@ -10,6 +10,7 @@
 
 #include "egin/agromet/weather_csv.hpp"
 #include "egin/agromet/wind_speed.hpp"
+#include "egin/control/site_sun.hpp"
 #include "egin/core/input_error.hpp"
 #include "egin/fieldwater/field_weather.hpp"
 #include "egin/runtime/station_et0.hpp"
@@ -21,19 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using agromet::kMissing;
-
-/// The local calendar day of an instant at a fixed UTC offset.
-Date local_date(TimeMs t_ms, int utc_offset_min) {
-  const TimeMs local = t_ms + static_cast<TimeMs>(utc_offset_min) * kMsPerMinute;
-  const TimeMs days = (local >= 0 ? local : local - (kMsPerDay - 1)) / kMsPerDay;
-  return Date::from_days(static_cast<int>(days));
-}
-
-/// The instant a local day starts.
-TimeMs day_start_ms(Date day, int utc_offset_min) {
-  return static_cast<TimeMs>(day.days_since_epoch()) * kMsPerDay -
-         static_cast<TimeMs>(utc_offset_min) * kMsPerMinute;
-}
 
 struct StationDay {
   double et0_mm = kMissing;
@@ -64,7 +52,7 @@ void daily_buckets(store::TimeSeriesStore& store, const ChannelInfo& info, TimeM
                    TimeMs to_ms, int utc_offset_min, Visit visit) {
   for (const store::SeriesPoint& p :
        store::query_series(store, info.id, from_ms, to_ms, kMsPerDay, utc_offset_min)) {
-    visit(local_date(p.start_ms, utc_offset_min), p);
+    visit(control::local_date(p.start_ms, utc_offset_min), p);
   }
 }
 
@@ -200,21 +188,21 @@ agromet::DailyWeatherSeries FieldAdvisor::weather(const FieldSource& source,
   }
   const int offset = site.utc_offset_min;
   const Date first_day = field.planting - 1;
-  const TimeMs from_ms = day_start_ms(first_day, offset);
-  const TimeMs to_ms = day_start_ms(last_day + 1, offset);
+  const TimeMs from_ms = control::local_midnight_ms(first_day, offset);
+  const TimeMs to_ms = control::local_midnight_ms(last_day + 1, offset);
   std::map<Date, StationDay> days;
   if (const auto et0 = channel_of(site_, *station, "reference_evapotranspiration")) {
     store_.query_raw(et0->id, from_ms, to_ms, [&](const store::Reading& r) {
       if ((r.flags & store::kFlagsExcludedFromRollups) == 0) {
-        days[local_date(r.t_ms, offset)].et0_mm = r.value;
+        days[control::local_date(r.t_ms, offset)].et0_mm = r.value;
       }
     });
   }
   std::erase_if(days, [](const auto& d) { return std::isnan(d.second.et0_mm); });
   std::size_t rain_missing = 0;
   if (!days.empty()) {
-    const TimeMs span_from = day_start_ms(days.begin()->first, offset);
-    const TimeMs span_to = day_start_ms(days.rbegin()->first + 1, offset);
+    const TimeMs span_from = control::local_midnight_ms(days.begin()->first, offset);
+    const TimeMs span_to = control::local_midnight_ms(days.rbegin()->first + 1, offset);
     if (const auto rain = channel_of(site_, *station, "precipitation")) {
       daily_buckets(store_, *rain, span_from, span_to, offset,
                     [&](Date d, const store::SeriesPoint& p) {
@@ -317,7 +305,7 @@ FieldAdvice FieldAdvisor::advise(std::string_view id, std::optional<Date> as_of,
   advice.id = src.id;
   advice.field = load(src);
   const int offset = site_.snapshot().utc_offset_min;
-  const Date yesterday = local_date(now_ms, offset) - 1;
+  const Date yesterday = control::local_date(now_ms, offset) - 1;
   std::vector<std::string> notes;
   const agromet::DailyWeatherSeries observed =
       weather(src, advice.field, as_of.value_or(yesterday), notes);

@@ -5,23 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "egin/control/site_sun.hpp"
+
 namespace egin::runtime {
-
-namespace {
-
-/// The local calendar day of an instant at a fixed UTC offset, and the instant it starts.
-Date local_date(TimeMs t_ms, int utc_offset_min) {
-  const TimeMs local = t_ms + static_cast<TimeMs>(utc_offset_min) * kMsPerMinute;
-  const TimeMs days = (local >= 0 ? local : local - (kMsPerDay - 1)) / kMsPerDay;
-  return Date::from_days(static_cast<int>(days));
-}
-
-TimeMs day_start_ms(Date day, int utc_offset_min) {
-  return static_cast<TimeMs>(day.days_since_epoch()) * kMsPerDay -
-         static_cast<TimeMs>(utc_offset_min) * kMsPerMinute;
-}
-
-}  // namespace
 
 double root_zone_water_content_m3_m3(double theta_fc_m3_m3, double dr_mm, double zr_m) {
   if (!(zr_m > 0.0)) {
@@ -33,7 +19,7 @@ double root_zone_water_content_m3_m3(double theta_fc_m3_m3, double dr_mm, double
 std::optional<double> root_zone_water_content_at(const fieldwater::ScheduleResult& result,
                                                  double theta_fc_m3_m3, TimeMs t_ms,
                                                  int utc_offset_min) {
-  const Date day = local_date(t_ms, utc_offset_min);
+  const Date day = control::local_date(t_ms, utc_offset_min);
   const fieldwater::DayRecord* today = nullptr;
   const fieldwater::DayRecord* before = nullptr;
   auto visit = [&](const fieldwater::DayRecord& r) {
@@ -56,7 +42,7 @@ std::optional<double> root_zone_water_content_at(const fieldwater::ScheduleResul
   const double start = before == nullptr ? end
                                          : root_zone_water_content_m3_m3(
                                                theta_fc_m3_m3, before->dr_mm, before->zr_m);
-  const double f = static_cast<double>(t_ms - day_start_ms(day, utc_offset_min)) /
+  const double f = static_cast<double>(t_ms - control::local_midnight_ms(day, utc_offset_min)) /
                    static_cast<double>(kMsPerDay);
   return start + f * (end - start);
 }
