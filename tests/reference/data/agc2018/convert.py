@@ -2,7 +2,8 @@
 """Converts the Autonomous Greenhouse Challenge 2018 reference-grower data
 (../shared/reference/agc2018_cucumber/, see README.md) into what egin's validation test reads:
 outdoor weather in egin's weather CSV contract, the measured actuators as an egin controls CSV, and
-the measured indoor climate. 60 days, 10 September to 9 November 2018, 5-minute records.
+the measured indoor climate. 60 days, 10 September to 9 November 2018, 5-minute records; and the
+measured daily resource use (heating energy, lamp electricity, CO2) of the same days.
 Run from this folder: python3 convert.py /work/shared/reference/agc2018_cucumber
 """
 import csv
@@ -74,5 +75,22 @@ def main():
                           cell(num(g["CO2air"]), "{:.0f}")]) + "\n")
 
 
+def resources():
+    with open(f"{SRC}/Reference_Growers/ResourceCalculations.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
+    r = open("resources_agc2018.csv", "w")
+    r.write("# AGC 2018 reference growers' compartment: daily resource use (ResourceCalculations.csv)\n")
+    r.write("# heating: rail + grow pipe; lamps: hours on x 187 umol/m2/s / 1.6 umol/J; co2: valve hours x 0.0128 kg/m2/h\n")
+    r.write("date,heating_kwh_m2,lamp_kwh_m2,co2_kg_m2\n")
+    for row in rows:
+        d = (EXCEL0 + dt.timedelta(days=float(row["time"]))).date()
+        if d < FIRST.date() or d >= LAST.date():
+            continue
+        r.write(",".join([d.isoformat(), cell(num(row["Heating_Energy"]), "{:.4f}"),
+                          cell(num(row["Electricity_Lamp"]), "{:.4f}"),
+                          cell(num(row["CO2_dosage"]), "{:.4f}")]) + "\n")
+
+
 if __name__ == "__main__":
     main()
+    resources()
