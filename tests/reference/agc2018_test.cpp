@@ -9,13 +9,38 @@
 // Reached: air temperature RMSE 1.63 °C (bias −0.98: too cold, most at night and at 18–19 h),
 // RH RMSE 7.4 % (bias +5.2, most in the afternoons). RH meets its target, temperature misses it
 // by 0.13 K. The compartment's construction is assumed (the Bleiswijk compartments of Katzin et
-// al. 2020 scaled to 96 m²) and the crop is a cucumber modelled with the tomato's parameters; the
-// largest single uncertainty is the leaf area: with LAI capped at 2 instead of 3 the figures are
-// 1.36 °C and 5.3 % (bias −0.50 K, −1.4 %). Other sensitivities: cover area 125 instead of 144 m²
-// 1.57 °C; construction transmission 0.68 instead of 0.57 1.58 °C; pipe length 1.6 instead of
-// 1.34 m/m² 1.50 °C. None of these is tuned here: the design keeps its a-priori values.
+// al. 2020 scaled to 96 m²) and the crop is a cucumber modelled with the tomato's parameters.
+//
+// Independent evidence: the measured daily resource use (resources_agc2018.csv).
+// - Heating. Heating_Energy (rail + grow pipe) is published as kWh m⁻² d⁻¹: 77.7 over the 60
+//   days. The twin, holding the measured pipe temperatures, delivers 30.5 kWh/m² (rail 24.2, grow
+//   pipe 6.2), day by day correlated with it at r = 0.96 (the rail alone 0.98). Read as kWh the
+//   measured heat is 2.5 times the twin's; that needs over 3.4 m of 51-mm rail pipe per m² at the
+//   measured pipe temperatures, and even with 2.66 times the rail length the twin reaches only
+//   58 kWh/m² and is already 0.77 K too warm (RMSE 2.10 °C). Read as MJ m⁻² d⁻¹ (÷ 3.6 = 21.6
+//   kWh/m²) it agrees with the twin's rail heat day by day (measured / twin rail 0.89 over the 60
+//   days, 0.88 on the six days the grow pipe was off, 1.00 in a fit with an offset), leaving no
+//   room for the twin's grow-pipe heat, which is nearly the same every day and so cannot be
+//   told from an offset. We take the MJ reading. The heating then gives no support for more pipe
+//   (the 1.6-m/m² variant below): it says the twin gets at least the measured heat. Calibrating
+//   both pipe lengths to it (× 0.71) gives 22.7 kWh/m² and 1.98 °C (bias −1.46); the rail alone
+//   to its fit (× 0.93) 1.69 °C. Neither is adopted: the rail agrees within the spread of the
+//   fits (0.88–1.00) and the grow pipe's share is not resolved. The cold bias then lies in the
+//   losses or the crop, not in the heat input.
+// - Lamps: 76.8 kWh/m² against 78.8 measured (the measured figure is itself lamp hours × 187
+//   µmol m⁻² s⁻¹ / 1.6 µmol/J, the twin's 116.9 W/m²: a check of the replay, not of the lamps).
+// - CO2: holding the measured CO2 the twin doses 6.91 kg/m² against 5.39 (valve hours × 0.0128
+//   kg m⁻² h⁻¹): 28 % more, hardly changed by LAI 2 (6.77) or half the leakage (6.84): the
+//   twin's air exchange through the vents while dosing is too high, or it doses when the real
+//   valve was shut (not resolved here).
+//
+// Sensitivities (none adopted): LAI capped at 2 instead of 3 1.36 °C and 5.3 % (bias −0.50 K,
+// −1.4 %); cover area 125 instead of 144 m² 1.57 °C; construction transmission 0.68 instead of
+// 0.57 1.58 °C; pipe length 1.6 instead of 1.34 m/m² 1.50 °C (contradicted by the heating, see
+// above). The design keeps its a-priori values.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -62,6 +87,50 @@ Measured read_measured() {
     m.co2_ppm.push_back(cell_or_nan(c[3]));
   }
   return m;
+}
+
+/// The measured daily resource use (resources_agc2018.csv): local date, heating, lamps.
+struct DailyResources {
+  std::vector<std::string> date;
+  std::vector<double> heating;  // as published ("kWh m⁻² d⁻¹"; see the header)
+  std::vector<double> lamp_kwh_m2;
+  std::vector<double> co2_kg_m2;
+};
+
+DailyResources read_resources() {
+  std::ifstream in(kDir + "resources_agc2018.csv");
+  std::string line;
+  DailyResources r;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] != '2') continue;
+    std::vector<std::string> c;
+    std::stringstream ss(line);
+    std::string x;
+    while (std::getline(ss, x, ',')) c.push_back(x);
+    c.resize(4);
+    r.date.push_back(c[0]);
+    r.heating.push_back(cell_or_nan(c[1]));
+    r.lamp_kwh_m2.push_back(cell_or_nan(c[2]));
+    r.co2_kg_m2.push_back(cell_or_nan(c[3]));
+  }
+  return r;
+}
+
+/// Pearson's correlation of two equally long series.
+double correlation(const std::vector<double>& a, const std::vector<double>& b) {
+  const double n = static_cast<double>(a.size());
+  double ma = 0.0, mb = 0.0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ma += a[i] / n;
+    mb += b[i] / n;
+  }
+  double sab = 0.0, saa = 0.0, sbb = 0.0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) * (a[i] - ma);
+    sbb += (b[i] - mb) * (b[i] - mb);
+  }
+  return sab / std::sqrt(saa * sbb);
 }
 
 /// The measured actuators (a replay), with the CO2 valve steered to the measured CO2 over a
@@ -129,8 +198,13 @@ TEST(Agc2018, AirTemperatureAndHumidityFromMeasuredActuators) {
   double bias_rh = 0.0;
   int n = 0;
   const double spin_up_s = 2.0 * 86400.0;  // soil and structure settle from the guessed start
+  // The twin's daily heat into the rail and the grow pipes, lamp electricity and CO2, per local
+  // day (the records start at local midnight, 288 five-minute records a day).
+  const DailyResources res = read_resources();
+  std::vector<Totals> day_end;
   for (std::size_t i = 1; i < m.time_s.size(); ++i) {
     twin.advance(m.time_s[i] - m.time_s[i - 1], actuators);
+    if (i % 288 == 0 || i + 1 == m.time_s.size()) day_end.push_back(twin.totals());
     if (m.time_s[i] - m.time_s.front() < spin_up_s) continue;
     if (std::isnan(m.t_air_c[i]) || std::isnan(m.rh_pct[i])) continue;
     const Outputs o = twin.outputs();
@@ -149,10 +223,46 @@ TEST(Agc2018, AirTemperatureAndHumidityFromMeasuredActuators) {
       "(bias %+.2f), RH RMSE %.1f %% (bias %+.1f)\n",
       n, rmse_t, bias_t / n, rmse_rh, bias_rh / n);
   EXPECT_GT(n, 16000);
-  EXPECT_LT(rmse_t, 1.7);  // target 1.5: missed, see above
-  EXPECT_LT(rmse_rh, 8.0);
-  EXPECT_LT(std::abs(bias_t / n), 1.1);
-  EXPECT_LT(std::abs(bias_rh / n), 6.0);
+  EXPECT_LT(rmse_t, 1.66);  // reached 1.63; target 1.5: missed, see above
+  EXPECT_LT(rmse_rh, 7.6);  // reached 7.4
+  EXPECT_LT(rmse_rh, 8.0);  // target: met
+  EXPECT_LT(std::abs(bias_t / n), 1.05);
+  EXPECT_LT(std::abs(bias_rh / n), 5.5);
+
+  // Resource use against the measured daily sums (see the header).
+  ASSERT_EQ(day_end.size(), res.date.size());
+  std::vector<double> rail_d, grow_d, heat_meas_d;
+  double rail = 0.0, grow = 0.0, heat_meas = 0.0, lamp_meas = 0.0, co2_meas = 0.0;
+  for (std::size_t d = 0; d < day_end.size(); ++d) {
+    const Totals before = d == 0 ? Totals{} : day_end[d - 1];
+    rail_d.push_back((day_end[d].heat_pipe_j_m2 - before.heat_pipe_j_m2) / 3.6e6);
+    grow_d.push_back((day_end[d].heat_grow_pipe_j_m2 - before.heat_grow_pipe_j_m2) / 3.6e6);
+    heat_meas_d.push_back(res.heating[d]);
+    rail += rail_d.back();
+    grow += grow_d.back();
+    heat_meas += res.heating[d];
+    lamp_meas += res.lamp_kwh_m2[d];
+    co2_meas += res.co2_kg_m2[d];
+  }
+  std::vector<double> heat_d(rail_d.size());
+  for (std::size_t d = 0; d < heat_d.size(); ++d) heat_d[d] = rail_d[d] + grow_d[d];
+  const double lamp = day_end.back().lamp_j_m2 / 3.6e6;
+  const double co2 = day_end.back().co2_dosed_mg_m2 / 1e6;
+  const double heat_meas_kwh = heat_meas / 3.6;  // the published figure read as MJ m⁻²
+  std::printf(
+      "60 days: pipe heat %.1f kWh/m² (rail %.1f, grow pipe %.1f) against Heating_Energy %.1f "
+      "as published (kWh/m²), %.1f kWh/m² read as MJ/m²; daily correlation %.3f (rail %.3f)\n"
+      "lamps %.1f kWh/m² against %.1f; CO2 dosed %.2f kg/m² against %.2f\n",
+      rail + grow, rail, grow, heat_meas, heat_meas_kwh, correlation(heat_d, heat_meas_d),
+      correlation(rail_d, heat_meas_d), lamp, lamp_meas, co2, co2_meas);
+  EXPECT_GT(correlation(heat_d, heat_meas_d), 0.94);  // reached 0.962
+  EXPECT_GT(correlation(rail_d, heat_meas_d), 0.96);  // reached 0.976
+  // Read as kWh, the measured heat is 2.5 times the twin's; read as MJ, 0.71 of it (the rail
+  // alone: 0.89 of it).
+  EXPECT_NEAR((rail + grow) / heat_meas_kwh, 1.41, 0.05);
+  EXPECT_NEAR(rail / heat_meas_kwh, 1.12, 0.05);
+  EXPECT_NEAR(lamp / lamp_meas, 0.975, 0.02);  // the same 116.9 W/m²: a check of the replay
+  EXPECT_NEAR(co2 / co2_meas, 1.28, 0.05);
 }
 
 }  // namespace
