@@ -7,6 +7,7 @@
 #include <cmath>
 #include <utility>
 
+#include "egin/greenhouse/dense_lu.hpp"
 #include "egin/greenhouse/scalar.hpp"
 
 namespace egin::greenhouse {
@@ -24,71 +25,6 @@ struct Content {
 
 Content* content(SUNLinearSolver s) { return static_cast<Content*>(s->content); }
 
-/// Right-looking LU with partial pivoting (Golub & Van Loan, Matrix Computations, Alg. 3.4.1),
-/// column-major. Returns 0, or k + 1 if the pivot of column k is zero.
-int factor(double* a, int* pivot) {
-  for (int k = 0; k < kN; ++k) {
-    double* col_k = a + static_cast<std::ptrdiff_t>(k) * kN;
-    int p = k;
-    double largest = std::abs(col_k[k]);
-    for (int i = k + 1; i < kN; ++i) {
-      const double v = std::abs(col_k[i]);
-      if (v > largest) {
-        largest = v;
-        p = i;
-      }
-    }
-    pivot[k] = p;
-    if (largest == 0.0) {
-      return k + 1;
-    }
-    if (p != k) {
-      for (int j = 0; j < kN; ++j) {
-        std::swap(a[k + j * kN], a[p + j * kN]);
-      }
-    }
-    const double inv = 1.0 / col_k[k];
-    for (int i = k + 1; i < kN; ++i) {
-      col_k[i] *= inv;
-    }
-    for (int j = k + 1; j < kN; ++j) {
-      double* col_j = a + static_cast<std::ptrdiff_t>(j) * kN;
-      const double f = col_j[k];
-      if (f == 0.0) {
-        continue;
-      }
-      for (int i = k + 1; i < kN; ++i) {
-        col_j[i] -= f * col_k[i];
-      }
-    }
-  }
-  return 0;
-}
-
-/// Solves (P L U) x = b in place.
-void substitute(const double* a, const int* pivot, double* x) {
-  for (int k = 0; k < kN; ++k) {
-    if (pivot[k] != k) {
-      std::swap(x[k], x[pivot[k]]);
-    }
-  }
-  for (int j = 0; j < kN; ++j) {  // L y = P b, column by column
-    const double xj = x[j];
-    const double* col = a + static_cast<std::ptrdiff_t>(j) * kN;
-    for (int i = j + 1; i < kN; ++i) {
-      x[i] -= xj * col[i];
-    }
-  }
-  for (int j = kN - 1; j >= 0; --j) {  // U x = y
-    const double* col = a + static_cast<std::ptrdiff_t>(j) * kN;
-    x[j] /= col[j];
-    const double xj = x[j];
-    for (int i = 0; i < j; ++i) {
-      x[i] -= xj * col[i];
-    }
-  }
-}
-
 SUNLinearSolver_Type get_type(SUNLinearSolver /*s*/) { return SUNLINEARSOLVER_DIRECT; }
 SUNLinearSolver_ID get_id(SUNLinearSolver /*s*/) { return SUNLINEARSOLVER_CUSTOM; }
 int initialize(SUNLinearSolver /*s*/) { return SUNLS_SUCCESS; }
@@ -102,7 +38,7 @@ int setup(SUNLinearSolver s, SUNMatrix a) {
   for (std::size_t i = 0; i < c->lu.size(); ++i) {
     c->lu[i] = m[i];
   }
-  c->last_flag = factor(c->lu.data(), c->pivot.data());
+  c->last_flag = lu_factor(c->lu.data(), c->pivot.data());
   // A zero pivot is recoverable: CVODE retries with a smaller step.
   return c->last_flag == 0 ? SUNLS_SUCCESS : SUNLS_LUFACT_FAIL;
 }
@@ -116,7 +52,7 @@ int solve(SUNLinearSolver s, SUNMatrix /*a*/, N_Vector x, N_Vector b, sunrealtyp
       out[i] = in[i];
     }
   }
-  substitute(c->lu.data(), c->pivot.data(), out);
+  lu_substitute(c->lu.data(), c->pivot.data(), out);
   return SUNLS_SUCCESS;
 }
 
