@@ -2,14 +2,18 @@
 // the 4-ha Venlo with LEDs, young crop). Target: a season at 5-minute control steps in ≤ 2 s on
 // one core (GreenLight 2.0.5 needs 20–45 minutes for it).
 //   BM_Season_GreenLightContinuous   the greenlight controller inside the rates (GreenLight's own
-//                                    way), outputs every 5 minutes
+//                                    way), outputs every 5 minutes; args: 0 = CVODES BDF,
+//                                    1 = the ESDIRK integrator
 //   BM_Season_Held5MinuteControls    100,800 control steps of 5 minutes, controls held over each
 //                                    (a climate computer's loop; the trajectories are the first
 //                                    benchmark's, recorded once); args: 0 = AutoDiff Jacobian,
 //                                    1 = CVODE difference quotients with SUNLinSol_Dense,
 //                                    2 = AutoDiff with looser tolerances (rtol 1e-4, 0.03 K),
-//                                    3 = AutoDiff without the totals' quadratures
-//   BM_Season_SampledGreenLightRules the greenlight rules decided once per 5-minute step
+//                                    3 = AutoDiff without the totals' quadratures,
+//                                    4 = the ESDIRK integrator with the totals, 5 = ESDIRK
+//                                    without them
+//   BM_Season_SampledGreenLightRules the greenlight rules decided once per 5-minute step; args
+//                                    as the continuous one
 //   BM_Rates / BM_JacobianAutoDiff / BM_JacobianDifferences  one evaluation
 #include <benchmark/benchmark.h>
 
@@ -67,22 +71,26 @@ void report(benchmark::State& state, const gh::GreenhouseTwin& twin) {
   state.counters["rhs"] = static_cast<double>(st.rhs_evaluations);
   state.counters["jacobians"] = static_cast<double>(st.jacobian_evaluations);
   state.counters["lu"] = static_cast<double>(st.linear_setups);
+  state.counters["etf"] = static_cast<double>(st.error_test_failures);
+  state.counters["ncf"] = static_cast<double>(st.nonlinear_failures);
   state.counters["heat_MJ_m2"] = (twin.totals().heat_pipe_j_m2) / 1e6;
 }
 
 void BM_Season_GreenLightContinuous(benchmark::State& state) {
   const Season& s = season();
   gh::GreenLightController rules(s.design.greenlight);
+  gh::SolverOptions options;
+  if (state.range(0) == 1) options.integrator = gh::Integrator::kEsdirk;
   for (auto _ : state) {
     gh::GreenhouseTwin twin(s.model, s.weather,
                             gh::greenlight_initial_state(gh::InitialCrop::kYoung),
-                            s.weather->first_utc_s());
+                            s.weather->first_utc_s(), options);
     for (int i = 0; i < kSteps; ++i) twin.advance(kStepS, rules);
     benchmark::DoNotOptimize(twin.state());
     report(state, twin);
   }
 }
-BENCHMARK(BM_Season_GreenLightContinuous)->Unit(benchmark::kSecond)->Iterations(3);
+BENCHMARK(BM_Season_GreenLightContinuous)->Arg(0)->Arg(1)->Unit(benchmark::kSecond)->Iterations(3);
 
 void BM_Season_Held5MinuteControls(benchmark::State& state) {
   const Season& s = season();
@@ -91,7 +99,8 @@ void BM_Season_Held5MinuteControls(benchmark::State& state) {
     options.jacobian = gh::JacobianMethod::kDifferenceQuotient;
     options.linear_solver = gh::LinearSolver::kSundialsDense;
   }
-  if (state.range(0) == 3) options.totals = false;
+  if (state.range(0) == 3 || state.range(0) == 5) options.totals = false;
+  if (state.range(0) >= 4) options.integrator = gh::Integrator::kEsdirk;
   if (state.range(0) == 2) {
     options.rtol = 1e-4;
     options.atol_temperature_k = 3e-2;
@@ -112,22 +121,30 @@ BENCHMARK(BM_Season_Held5MinuteControls)
     ->Arg(1)
     ->Arg(2)
     ->Arg(3)
+    ->Arg(4)
+    ->Arg(5)
     ->Unit(benchmark::kSecond)
     ->Iterations(3);
 
 void BM_Season_SampledGreenLightRules(benchmark::State& state) {
   const Season& s = season();
   gh::GreenLightController rules(s.design.greenlight);
+  gh::SolverOptions options;
+  if (state.range(0) == 1) options.integrator = gh::Integrator::kEsdirk;
   for (auto _ : state) {
     gh::GreenhouseTwin twin(s.model, s.weather,
                             gh::greenlight_initial_state(gh::InitialCrop::kYoung),
-                            s.weather->first_utc_s());
+                            s.weather->first_utc_s(), options);
     for (int i = 0; i < kSteps; ++i) twin.advance(kStepS, rules.decide(twin.outputs(), kStepS));
     benchmark::DoNotOptimize(twin.state());
     report(state, twin);
   }
 }
-BENCHMARK(BM_Season_SampledGreenLightRules)->Unit(benchmark::kSecond)->Iterations(2);
+BENCHMARK(BM_Season_SampledGreenLightRules)
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kSecond)
+    ->Iterations(2);
 
 gh::StateVector busy_state() {
   gh::StateVector x = gh::greenlight_initial_state(gh::InitialCrop::kMature);

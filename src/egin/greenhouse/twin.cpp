@@ -17,6 +17,7 @@
 #include "egin/greenhouse/balances.hpp"
 #include "egin/greenhouse/climate_rates.hpp"
 #include "egin/greenhouse/dense_lu_solver.hpp"
+#include "egin/greenhouse/esdirk_integrator.hpp"
 
 namespace egin::greenhouse {
 namespace {
@@ -41,6 +42,8 @@ enum Quadrature : int {
   kQCarbonBoundary,
   kQuadratureCount
 };
+
+static_assert(kQuadratureCount == kIntegrandCount, "esdirk_integrator.hpp's integrand count");
 
 constexpr double kFarFutureS = 1e12;  // a stop time that never binds
 
@@ -124,6 +127,29 @@ struct GreenhouseTwin::Impl {
   mutable double outdoor_t_rel_s = std::numeric_limits<double>::quiet_NaN();
   mutable OutdoorConditions outdoor_last;
   long jacobian_evaluations = 0;
+  // The ESDIRK integrator (SolverOptions::integrator) in place of CVODES: the twin's rates and
+  // AutoDiff Jacobian seen through EsdirkProblem.
+  struct EsdirkRates final : EsdirkProblem {
+    Impl* self = nullptr;
+    bool rates(double t, const double* state, double* dxdt, double* integrands) override {
+      if (integrands != nullptr) {
+        Fluxes<double> f;
+        self->rates(t, state, dxdt, &f);
+        totals_integrands(self->model, state, dxdt, f, integrands);
+      } else {
+        self->rates(t, state, dxdt, nullptr);
+      }
+      for (int i = 0; i < kStateCount; ++i) {
+        if (!std::isfinite(dxdt[i])) return false;
+      }
+      return true;
+    }
+    void jacobian(double t, const double* state, EsdirkJacobian& jac) override {
+      self->autodiff_jacobian(t, state, jac, false);
+    }
+  };
+  EsdirkRates esdirk_rates;
+  std::unique_ptr<EsdirkIntegrator> esdirk;
   SUNContext ctx = nullptr;
   N_Vector y = nullptr;
   N_Vector yq = nullptr;
@@ -225,7 +251,8 @@ struct GreenhouseTwin::Impl {
 
   /// ∂f/∂x at (t, state) by one AutoDiff pass through the rates (and the controller); with the
   /// totals on, ∂g/∂x of their integrands from the same pass.
-  void autodiff_jacobian(double t, const double* state, JacobianMatrix& jac) {
+  void autodiff_jacobian(double t, const double* state, JacobianMatrix& jac,
+                         bool with_integrands = true) {
     std::array<AdScalar, kStateCount> xa;
     for (int i = 0; i < kStateCount; ++i) {
       xa[static_cast<std::size_t>(i)] = AdScalar(state[i], kStateCount, i);
@@ -235,7 +262,8 @@ struct GreenhouseTwin::Impl {
         controller != nullptr ? controller->controls(xa.data(), w) : cast_controls<AdScalar>(held);
     std::array<AdScalar, kStateCount> fa;
     Fluxes<AdScalar> fluxes;
-    climate_rates(model, xa.data(), w, u, fa.data(), options.totals ? &fluxes : nullptr);
+    const bool integrands = options.totals && with_integrands;
+    climate_rates(model, xa.data(), w, u, fa.data(), integrands ? &fluxes : nullptr);
     auto derivative = [](const AdScalar& v, int j) {
       const double d = v.derivatives().size() == kStateCount ? v.derivatives()[j] : 0.0;
       return std::isfinite(d) ? d : 0.0;
@@ -245,7 +273,7 @@ struct GreenhouseTwin::Impl {
         jac(i, j) = derivative(fa[static_cast<std::size_t>(i)], j);
       }
     }
-    if (options.totals) {
+    if (integrands) {
       std::array<AdScalar, kQuadratureCount> ga;
       totals_integrands(model, xa.data(), fa.data(), fluxes, ga.data());
       for (int i = 0; i < kQuadratureCount; ++i) {
@@ -277,21 +305,8 @@ struct GreenhouseTwin::Impl {
     return 0;
   }
 
-  void init() {
-    check(SUNContext_Create(nullptr, &ctx), "SUNContext_Create");
-    y = N_VNew_Serial(kStateCount, ctx);
-    yq = N_VNew_Serial(kQuadratureCount, ctx);
-    for (int i = 0; i < kStateCount; ++i) {
-      NV_Ith_S(y, i) = x[static_cast<std::size_t>(i)];
-    }
-    N_VConst(0.0, yq);
-    cvode = CVodeCreate(CV_BDF, ctx);
-    if (cvode == nullptr) {
-      throw std::runtime_error("greenhouse twin: CVodeCreate failed");
-    }
-    check(CVodeInit(cvode, &Impl::rhs, 0.0, y), "CVodeInit");
-    check(CVodeSetUserData(cvode, this), "CVodeSetUserData");
-    N_Vector atol = N_VNew_Serial(kStateCount, ctx);
+  [[nodiscard]] StateColumn absolute_tolerances() const {
+    StateColumn atol;
     for (int i = 0; i < kStateCount; ++i) {
       double v = options.atol_temperature_k;
       if (i == kVpAir || i == kVpTop) {
@@ -309,7 +324,47 @@ struct GreenhouseTwin::Impl {
       if (i == kTLamp || i == kTIntLamp || i == kTThScr || i == kTBlScr) {
         v = options.atol_light_node_k;
       }
-      NV_Ith_S(atol, i) = v;
+      atol[i] = v;
+    }
+    return atol;
+  }
+
+  void init_esdirk() {
+    if (options.jacobian != JacobianMethod::kAutoDiff) {
+      throw std::invalid_argument(
+          "greenhouse twin: the ESDIRK integrator needs the AutoDiff Jacobian");
+    }
+    EsdirkOptions o;
+    o.rtol = options.rtol;
+    o.atol = absolute_tolerances();
+    o.max_step_s = options.max_step_s;
+    o.integrands = options.totals;
+    esdirk_rates.self = this;
+    esdirk = std::make_unique<EsdirkIntegrator>(esdirk_rates, o);
+  }
+
+  void init() {
+    if (options.integrator == Integrator::kEsdirk) {
+      init_esdirk();
+      return;
+    }
+    check(SUNContext_Create(nullptr, &ctx), "SUNContext_Create");
+    y = N_VNew_Serial(kStateCount, ctx);
+    yq = N_VNew_Serial(kQuadratureCount, ctx);
+    for (int i = 0; i < kStateCount; ++i) {
+      NV_Ith_S(y, i) = x[static_cast<std::size_t>(i)];
+    }
+    N_VConst(0.0, yq);
+    cvode = CVodeCreate(CV_BDF, ctx);
+    if (cvode == nullptr) {
+      throw std::runtime_error("greenhouse twin: CVodeCreate failed");
+    }
+    check(CVodeInit(cvode, &Impl::rhs, 0.0, y), "CVodeInit");
+    check(CVodeSetUserData(cvode, this), "CVodeSetUserData");
+    N_Vector atol = N_VNew_Serial(kStateCount, ctx);
+    const StateColumn atol_values = absolute_tolerances();
+    for (int i = 0; i < kStateCount; ++i) {
+      NV_Ith_S(atol, i) = atol_values[i];
     }
     check(CVodeSVtolerances(cvode, options.rtol, atol), "CVodeSVtolerances");
     N_VDestroy(atol);
@@ -344,6 +399,16 @@ struct GreenhouseTwin::Impl {
       throw std::invalid_argument("greenhouse twin: a step must be positive");
     }
     const double t_out = t_rel_s + dt_s;
+    if (esdirk) {
+      Eigen::Map<StateColumn> xs(x.data());
+      Eigen::Map<IntegrandColumn> qs(q.data());
+      StateColumn xn = xs;
+      IntegrandColumn qn = qs;
+      esdirk->advance(t_rel_s, t_out, xn, qn);
+      xs = xn;
+      qs = qn;
+      return;
+    }
     // CVODES 6.4 keeps a stop time until it is moved: without one, move it out of the way.
     check(CVodeSetStopTime(cvode, stop ? t_out : t_out + kFarFutureS), "CVodeSetStopTime");
     solver_ahead = !stop;
@@ -365,6 +430,11 @@ struct GreenhouseTwin::Impl {
   }
 
   void reinit() {
+    if (esdirk) {
+      esdirk->rates_changed();
+      solver_ahead = false;
+      return;
+    }
     for (int i = 0; i < kStateCount; ++i) {
       NV_Ith_S(y, i) = x[static_cast<std::size_t>(i)];
     }
@@ -407,7 +477,9 @@ void GreenhouseTwin::advance(double dt_s, const Controls& controls) {
   s.held = controls;
   // After continuous steps the solver may have integrated past now with the controller's rates:
   // restart from the current state.
-  if (s.solver_ahead || (s.started && changed && s.options.reinit_on_control_change)) {
+  if (s.esdirk) {
+    if (changed) s.esdirk->rates_changed();  // a one-step method restarts at no cost
+  } else if (s.solver_ahead || (s.started && changed && s.options.reinit_on_control_change)) {
     s.reinit();
   }
   s.started = true;
@@ -420,7 +492,9 @@ void GreenhouseTwin::advance(double dt_s, const ContinuousController& controller
   const bool changed = s.controller != &controller;
   s.controller = &controller;
   // A new controller's rates differ from those the solver may have integrated ahead with.
-  if (s.started && changed && (s.solver_ahead || s.options.reinit_on_control_change)) {
+  if (s.esdirk) {
+    if (changed) s.esdirk->rates_changed();
+  } else if (s.started && changed && (s.solver_ahead || s.options.reinit_on_control_change)) {
     s.reinit();
   }
   s.started = true;
@@ -470,6 +544,16 @@ Totals GreenhouseTwin::totals() const {
 
 SolverStats GreenhouseTwin::stats() const {
   SolverStats s;
+  if (impl_->esdirk) {
+    const EsdirkStats& e = impl_->esdirk->stats();
+    s.steps = e.steps;
+    s.rhs_evaluations = e.rhs_evaluations;
+    s.jacobian_evaluations = e.jacobian_evaluations;
+    s.linear_setups = e.linear_setups;
+    s.error_test_failures = e.error_test_failures;
+    s.nonlinear_failures = e.nonlinear_failures;
+    return s;
+  }
   void* mem = impl_->cvode;
   CVodeGetNumSteps(mem, &s.steps);
   CVodeGetNumRhsEvals(mem, &s.rhs_evaluations);

@@ -1,6 +1,8 @@
 // GreenhouseTwin: the greenhouse model integrated in time by SUNDIALS CVODES (CVODE with
-// quadratures: variable-order BDF, Newton iteration with a dense direct linear solver), advanced
-// one control step at a time so a climate computer can close the loop:
+// quadratures: variable-order BDF, Newton iteration with a dense direct linear solver) or by the
+// one-step ESDIRK integrator of esdirk_integrator.hpp (SolverOptions::integrator: the faster and
+// more accurate choice when held controls change at every step), advanced one control step at a
+// time so a climate computer can close the loop:
 //
 //   GreenhouseTwin twin(model, weather, greenlight_initial_state(InitialCrop::kYoung), t0_utc_s);
 //   for (...) { Controls u = computer.decide(twin.outputs()); twin.advance(300.0, u); }
@@ -13,7 +15,8 @@
 // (scalar.hpp), or CVODE's dense difference quotients (SolverOptions::jacobian). Season totals
 // and the balance terms of balances.hpp are integrated alongside as CVODES quadratures, their
 // integrands taken from the solver's last rate evaluation and corrected to the converged state
-// by their AutoDiff derivative (twin.cpp, Impl::quad_rhs), not evaluated afresh.
+// by their AutoDiff derivative (twin.cpp, Impl::quad_rhs), not evaluated afresh; with ESDIRK,
+// by the method's own quadrature weights over its stages.
 //
 // Not thread-safe; one twin per thread. Time is seconds since 1970-01-01T00:00Z.
 #pragma once
@@ -45,6 +48,12 @@ enum class JacobianMethod { kAutoDiff, kDifferenceQuotient };
 /// Factorisation of the Newton matrix: the twin's fixed-size LU (dense_lu_solver.hpp) or
 /// SUNLinSol_Dense; the same algorithm (LU with partial pivoting).
 enum class LinearSolver { kFixedSizeLu, kSundialsDense };
+/// The time integrator: CVODES's variable-order BDF (the default; GreenLight's parity and the
+/// balances are established with it), or the one-step ESDIRK of esdirk_integrator.hpp — about
+/// twice as fast when held controls change at every step, as in a climate computer's loop,
+/// because a one-step method loses no history at the jumps (docs/benchmarks.md). ESDIRK needs
+/// the AutoDiff Jacobian and ignores `linear_solver`, `max_order` and `reinit_on_control_change`.
+enum class Integrator { kCvodesBdf, kEsdirk };
 
 struct SolverOptions {
   // Defaults: GreenLight 2.0.5's own series are matched to < 0.1 % (tests/reference); GreenLight
@@ -74,6 +83,7 @@ struct SolverOptions {
   int max_order = 5;
   /// Refactor the Newton matrix when γ = h β0 changed by more than this share (CVODE: 0.3).
   double delta_gamma_max = 0.3;
+  Integrator integrator = Integrator::kCvodesBdf;
 };
 
 /// Integrals since the start (per m² floor). The balance terms: balances.hpp.

@@ -1,12 +1,16 @@
 // The twin (twin.hpp): finite and physical from −30 to +48 °C outdoors, the two Jacobians giving
-// the same run, sampled and continuous control mixing, and step-by-step use.
+// the same run, the two integrators giving the same run, sampled and continuous control mixing,
+// and step-by-step use.
 #include "egin/greenhouse/twin.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <numbers>
+#include <utility>
+#include <vector>
 
 #include "egin/agromet/weather.hpp"
 #include "egin/greenhouse/controller.hpp"
@@ -125,6 +129,102 @@ TEST(Twin, AutoDiffAndDifferenceQuotientJacobiansGiveTheSameRun) {
   EXPECT_NEAR(a.totals().heat_pipe_j_m2, b.totals().heat_pipe_j_m2,
               0.005 * a.totals().heat_pipe_j_m2);
   EXPECT_GT(a.stats().jacobian_evaluations, 0);
+}
+
+// The ESDIRK integrator against CVODES's BDF on held 5-minute controls — GreenLight's rules
+// sampled from a first (continuous) run, replayed to both — over two winter days: at tight
+// tolerances both converge to one solution; at the defaults they differ by their errors.
+TEST(Twin, EsdirkAndBdfAgreeOnHeldControls) {
+  const GreenhouseModel m = test::venlo();
+  const auto w = test::sel2000("jan01_11d");
+  const int steps = 2 * 288;
+  std::vector<Controls> trajectory;
+  {
+    GreenLightController rules;
+    GreenhouseTwin twin(m, w, greenlight_initial_state(InitialCrop::kMature), w->first_utc_s());
+    for (int i = 0; i < steps; ++i) {
+      trajectory.push_back(rules.controls(twin.state().data(), twin.outdoor()));
+      twin.advance(300.0, rules);
+    }
+  }
+  auto run = [&](Integrator integrator, bool tight) {
+    SolverOptions o;
+    o.integrator = integrator;
+    if (tight) {
+      o.rtol = 1e-8;
+      o.atol_temperature_k = 1e-5;
+      o.atol_light_node_k = 1e-5;
+      o.atol_vapour_pa = 1e-3;
+      o.atol_co2_mg_m3 = 1e-4;
+      o.atol_carbohydrate_mg_m2 = 1e-3;
+    }
+    auto twin = std::make_unique<GreenhouseTwin>(
+        m, w, greenlight_initial_state(InitialCrop::kMature), w->first_utc_s(), o);
+    std::vector<double> t_air;
+    for (const Controls& u : trajectory) {
+      twin->advance(300.0, u);
+      t_air.push_back(twin->state()[kTAir]);
+    }
+    return std::make_pair(std::move(twin), t_air);
+  };
+  auto rel_rmse = [](const std::vector<double>& a, const std::vector<double>& b) {
+    double se = 0.0;
+    double sr = 0.0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      se += (a[i] - b[i]) * (a[i] - b[i]);
+      sr += b[i] * b[i];
+    }
+    return std::sqrt(se / sr);
+  };
+  // The exact heating: the boiler's held heat flow times 300 s, summed.
+  double exact_heat = 0.0;
+  for (const Controls& u : trajectory) {
+    exact_heat += u.boiler_frac * m.design.pipes.capacity_w_m2 * 300.0;
+  }
+  // At tight tolerances both converge to one solution: the reference.
+  auto [bdf_ref, t_bdf_ref] = run(Integrator::kCvodesBdf, true);
+  auto [ref, t_ref] = run(Integrator::kEsdirk, true);
+  EXPECT_LT(rel_rmse(t_bdf_ref, t_ref), 1e-4);
+  EXPECT_NEAR(bdf_ref->totals().transpiration_kg_m2, ref->totals().transpiration_kg_m2,
+              2e-5 * ref->totals().transpiration_kg_m2);
+  EXPECT_NEAR(bdf_ref->state()[kCFruit], ref->state()[kCFruit], 1e-7 * ref->state()[kCFruit]);
+  EXPECT_NEAR(ref->totals().heat_pipe_j_m2, exact_heat, 1e-6 * exact_heat);
+  // At the default tolerances each is within its error of the reference; ESDIRK's heating is
+  // the exact sum (its quadrature takes the held flow exactly), BDF's carries its history
+  // through the jumps.
+  for (const Integrator integrator : {Integrator::kCvodesBdf, Integrator::kEsdirk}) {
+    auto [twin, t_air] = run(integrator, false);
+    const bool esdirk = integrator == Integrator::kEsdirk;
+    const double rmse = rel_rmse(t_air, t_ref);
+    const Totals t = twin->totals();
+    const double transpiration = t.transpiration_kg_m2 / ref->totals().transpiration_kg_m2 - 1.0;
+    const double heat = t.heat_pipe_j_m2 / exact_heat - 1.0;
+    std::printf(
+        "%s, default tolerances: air T relative RMSE %.3g, transpiration %+.3g, heating "
+        "%+.3g, steps %ld\n",
+        esdirk ? "ESDIRK" : "BDF", rmse, transpiration, heat, twin->stats().steps);
+    EXPECT_LT(rmse, 2.5e-3);
+    EXPECT_LT(std::abs(transpiration), 2e-3);
+    EXPECT_LT(std::abs(heat), esdirk ? 1e-6 : 3e-3);
+    EXPECT_NEAR(twin->state()[kCFruit], ref->state()[kCFruit], 1e-4 * ref->state()[kCFruit]);
+    // The point of the one-step method: far fewer steps when the controls jump every 5 minutes.
+    if (esdirk) {
+      EXPECT_LT(twin->stats().steps, 2 * steps);
+    } else {
+      EXPECT_GT(twin->stats().steps, 4 * steps);
+    }
+  }
+}
+
+TEST(Twin, EsdirkNeedsTheAutoDiffJacobian) {
+  const GreenhouseModel m = test::venlo();
+  const auto w = test::sel2000("jan01_11d");
+  SolverOptions o;
+  o.integrator = Integrator::kEsdirk;
+  o.jacobian = JacobianMethod::kDifferenceQuotient;
+  EXPECT_THROW(
+      GreenhouseTwin(m, w, greenlight_initial_state(InitialCrop::kYoung), w->first_utc_s(), o),
+      std::invalid_argument);
 }
 
 TEST(Twin, StepsOneControlIntervalAtATime) {
