@@ -58,6 +58,7 @@ struct SimulateArgs {
   std::string data;
   std::string crop = "young";
   bool sampled = false;
+  std::string integrator = "auto";
   double t_low_c = 15.0;
   double t_high_c = 30.0;
   double rh_high_pct = 90.0;
@@ -285,6 +286,9 @@ void run_simulate(const SimulateArgs& args) {
   gh::SimulationOptions options;
   options.step_s = args.step_s.value_or(300.0);
   options.sampled = args.sampled;
+  options.integrator_by_loop = args.integrator == "auto";
+  options.solver.integrator =
+      args.integrator == "esdirk" ? gh::Integrator::kEsdirk : gh::Integrator::kCvodesBdf;
   options.crop = args.crop == "mature" ? gh::InitialCrop::kMature : gh::InitialCrop::kYoung;
   options.t_band_low_c = args.t_low_c;
   options.t_band_high_c = args.t_high_c;
@@ -489,6 +493,10 @@ void add_simulate_command(CLI::App& app) {
   cmd->add_flag(
       "--sampled", args->sampled,
       "Evaluate the controller once per step even if it can run continuously in the model");
+  cmd->add_option("--integrator", args->integrator,
+                  "Time integrator: auto (ESDIRK when the controls are held over each step, "
+                  "CVODES BDF for a controller inside the model; default), bdf or esdirk")
+      ->check(CLI::IsMember({"auto", "bdf", "esdirk"}));
   cmd->add_option("--t-low", args->t_low_c,
                   "Temperature band, lower limit for the summary, °C (default 15)");
   cmd->add_option("--t-high", args->t_high_c, "Temperature band, upper limit, °C (default 30)");

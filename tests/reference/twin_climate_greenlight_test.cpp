@@ -9,9 +9,10 @@
 // Asserted: both use the same lamp rule, so the lamps burn the same energy (a peer-output check);
 // and the requirement "the climate computer uses no more heating energy for the same temperature
 // band hours": its hours in the band are at least GreenLight's and its boiler heat at most
-// GreenLight's — measured 8,222.5 h against 8,218.3 h in the band (0.1 h below it against 2.0 h)
-// with 934 MJ/m² against 983, after the lamp switch-off preheat and the humidity gap's cold stop
-// at the heating temperature (docs/benchmarks.md). Takes ~8 s (RelWithDebInfo).
+// GreenLight's — measured 8,222.6 h against 8,218.3 h in the band (0.1 h below it against 2.0 h)
+// with 931.7 MJ/m² against 983 (934 before the loop moved from BDF to the ESDIRK integrator),
+// after the lamp switch-off preheat and the humidity gap's cold stop at the heating temperature
+// (docs/benchmarks.md). Takes ~8 s (RelWithDebInfo).
 #include <gtest/gtest.h>
 
 #include <cstdio>

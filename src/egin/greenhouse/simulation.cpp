@@ -21,9 +21,12 @@ SeasonSummary run_simulation(const GreenhouseModel& model,
   }
   const auto steps = static_cast<long>(std::ceil(duration / options.step_s - 1e-9));
 
-  GreenhouseTwin twin(model, weather, greenlight_initial_state(options.crop), start,
-                      options.solver);
   const ContinuousController* continuous = options.sampled ? nullptr : controller.continuous();
+  SolverOptions solver = options.solver;
+  if (options.integrator_by_loop) {
+    solver.integrator = continuous != nullptr ? Integrator::kCvodesBdf : Integrator::kEsdirk;
+  }
+  GreenhouseTwin twin(model, weather, greenlight_initial_state(options.crop), start, solver);
 
   SeasonSummary s;
   double t_sum = 0.0;

@@ -35,6 +35,10 @@ struct SimulationOptions {
   bool sampled = false;
   InitialCrop crop = InitialCrop::kYoung;
   SolverOptions solver;
+  /// Choose solver.integrator by the loop: the one-step ESDIRK when the controls are held over
+  /// each step (a sampled controller, a replay), CVODES's BDF for a controller evaluated inside
+  /// the rates (twin.hpp, Integrator). False: solver.integrator as given.
+  bool integrator_by_loop = true;
   double t_band_low_c = 15.0;
   double t_band_high_c = 30.0;
   double rh_band_high_pct = 90.0;

@@ -58,7 +58,8 @@ struct TwinClimateLoopConfig {
   double start_utc_s = 0.0;
   double step_s = 0.0;  // 0: the controller's settings.step_s
   greenhouse::InitialCrop crop = greenhouse::InitialCrop::kYoung;
-  greenhouse::SolverOptions solver;
+  /// The controls are held over each step: the one-step integrator (greenhouse/twin.hpp).
+  greenhouse::SolverOptions solver{.integrator = greenhouse::Integrator::kEsdirk};
   DriverOptions driver;  // actuator travel, air heater stage, injected faults
 };
 
