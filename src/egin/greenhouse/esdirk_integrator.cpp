@@ -29,13 +29,17 @@ EsdirkIntegrator::EsdirkIntegrator(EsdirkProblem& problem, const EsdirkOptions& 
     : problem_(problem), options_(options) {
   ARKodeButcherTable t = ARKodeButcherTable_LoadDIRK(ARKODE_ARK324L2SA_DIRK_4_2_3);
   if (t == nullptr || t->stages > kMaxStages || t->d == nullptr) {
-    if (t != nullptr) ARKodeButcherTable_Free(t);
+    if (t != nullptr) {
+      ARKodeButcherTable_Free(t);
+    }
     throw std::runtime_error("greenhouse twin: ARKODE's ARK324L2SA_DIRK_4_2_3 table unavailable");
   }
   stages_ = t->stages;
   embedding_order_ = t->p;
   for (int i = 0; i < stages_; ++i) {
-    for (int j = 0; j < stages_; ++j) a_[i][j] = t->A[i][j];
+    for (int j = 0; j < stages_; ++j) {
+      a_[i][j] = t->A[i][j];
+    }
     b_[i] = t->b[i];
     b_hat_[i] = t->d[i];
     c_[i] = t->c[i];
@@ -45,13 +49,16 @@ EsdirkIntegrator::EsdirkIntegrator(EsdirkProblem& problem, const EsdirkOptions& 
   // The method as used relies on: an explicit first stage, one γ on the diagonal, and the last
   // stage being the solution (stiffly accurate: b is A's last row).
   bool ok = a_[0][0] == 0.0;
-  for (int i = 1; i < stages_; ++i) ok = ok && a_[i][i] == gamma_;
-  for (int j = 0; j < stages_; ++j) ok = ok && a_[stages_ - 1][j] == b_[j];
-  if (!ok)
+  for (int i = 1; i < stages_; ++i) {
+    ok = ok && a_[i][i] == gamma_;
+  }
+  for (int j = 0; j < stages_; ++j) {
+    ok = ok && a_[stages_ - 1][j] == b_[j];
+  }
+  if (!ok) {
     throw std::runtime_error("greenhouse twin: the DIRK table is not a stiffly accurate ESDIRK");
+  }
 }
-
-EsdirkIntegrator::~EsdirkIntegrator() = default;
 
 bool EsdirkIntegrator::ensure_matrix(double t_s, const EsdirkState& x, double h_s,
                                      bool fresh_jacobian) {
@@ -96,7 +103,9 @@ bool EsdirkIntegrator::solve_stage(int i, double t_s, double h_s, const EsdirkSt
       f = *f_at_y;
     } else {
       ++stats_.rhs_evaluations;
-      if (!problem_.rates(ti, y.data(), f.data(), g)) return false;
+      if (!problem_.rates(ti, y.data(), f.data(), g)) {
+        return false;
+      }
     }
     EsdirkState delta = z + hg * f - y;
     lu_substitute(lu_.data(), pivot_.data(), delta.data());
@@ -133,13 +142,17 @@ bool EsdirkIntegrator::try_step(double t_s, double h_s, const EsdirkState& x,
   double* g_out = options_.integrands ? g_[0].data() : nullptr;
   if (!first_stage_valid_) {
     ++stats_.rhs_evaluations;
-    if (!problem_.rates(t_s, x.data(), k_[0].data(), g_out)) return false;
+    if (!problem_.rates(t_s, x.data(), k_[0].data(), g_out)) {
+      return false;
+    }
     first_stage_valid_ = true;
   }
   EsdirkState y = x;
   for (int i = 1; i < stages_; ++i) {
     EsdirkState z = x;
-    for (int j = 0; j < i; ++j) z += (h_s * a_[i][j]) * k_[j];
+    for (int j = 0; j < i; ++j) {
+      z += (h_s * a_[i][j]) * k_[j];
+    }
     // Predictors: the first implicit stage starts from xₙ, where f is k₁ already (its first
     // Newton correction costs no evaluation: a linearly implicit Euler step); later stages from
     // z + hγ kᵢ₋₁. (An explicit-Euler start for the first stage failed to converge after
@@ -149,10 +162,14 @@ bool EsdirkIntegrator::try_step(double t_s, double h_s, const EsdirkState& x,
     } else {
       y = z + (h_s * gamma_) * k_[i - 1];
     }
-    if (!solve_stage(i, t_s, h_s, z, weights, y, i == 1 ? &k_[0] : nullptr)) return false;
+    if (!solve_stage(i, t_s, h_s, z, weights, y, i == 1 ? &k_[0] : nullptr)) {
+      return false;
+    }
   }
   EsdirkState e = EsdirkState::Zero();
-  for (int j = 0; j < stages_; ++j) e += (h_s * (b_[j] - b_hat_[j])) * k_[j];
+  for (int j = 0; j < stages_; ++j) {
+    e += (h_s * (b_[j] - b_hat_[j])) * k_[j];
+  }
   // The error weights from the larger of |xₙ| and |xₙ₊₁| (y is xₙ₊₁).
   EsdirkState w;
   for (int i = 0; i < kStateCount; ++i) {
@@ -200,7 +217,9 @@ void EsdirkIntegrator::advance(double& t_s, double t_end_s, EsdirkState& x, Esdi
       double error_norm = 0.0;
       const double hh = std::min(h, h_s_);
       bool ok = ensure_matrix(t_s, x, hh, fresh_jacobian);
-      if (ok) ok = try_step(t_s, hh, x, weights, error_norm);
+      if (ok) {
+        ok = try_step(t_s, hh, x, weights, error_norm);
+      }
       if (!ok) {
         ++stats_.nonlinear_failures;
         if (!fresh_jacobian && jacobian_age_steps_ > 0) {
@@ -222,17 +241,23 @@ void EsdirkIntegrator::advance(double& t_s, double t_end_s, EsdirkState& x, Esdi
       }
       // Accept: xₙ₊₁ = Y_s (stiffly accurate), its slope is the next step's first stage.
       EsdirkState next = x;
-      for (int j = 0; j < stages_; ++j) next += (hh * b_[j]) * k_[j];
+      for (int j = 0; j < stages_; ++j) {
+        next += (hh * b_[j]) * k_[j];
+      }
       x = next;
       if (options_.integrands) {
-        for (int j = 0; j < stages_; ++j) q += (hh * b_[j]) * g_[j];
+        for (int j = 0; j < stages_; ++j) {
+          q += (hh * b_[j]) * g_[j];
+        }
       }
       k_[0] = k_[stages_ - 1];
       g_[0] = g_[stages_ - 1];
       t_s = (hh == remaining) ? t_end_s : t_s + hh;
       ++stats_.steps;
       ++jacobian_age_steps_;
-      if (jacobian_age_steps_ >= options_.jacobian_max_age_steps) have_jacobian_ = false;
+      if (jacobian_age_steps_ >= options_.jacobian_max_age_steps) {
+        have_jacobian_ = false;
+      }
       // A step shortened to land on t_end says nothing against the longer one wanted.
       const double proposed = hh * std::min(kGrowthMax, factor);
       h_s_ = (hh < wanted) ? std::max(proposed, wanted) : proposed;

@@ -72,7 +72,7 @@ struct EsdirkStats {
 class EsdirkIntegrator final {
  public:
   EsdirkIntegrator(EsdirkProblem& problem, const EsdirkOptions& options);
-  ~EsdirkIntegrator();
+  ~EsdirkIntegrator() = default;
   EsdirkIntegrator(const EsdirkIntegrator&) = delete;
   EsdirkIntegrator& operator=(const EsdirkIntegrator&) = delete;
 

@@ -140,7 +140,9 @@ struct GreenhouseTwin::Impl {
         self->rates(t, state, dxdt, nullptr);
       }
       for (int i = 0; i < kStateCount; ++i) {
-        if (!std::isfinite(dxdt[i])) return false;
+        if (!std::isfinite(dxdt[i])) {
+          return false;
+        }
       }
       return true;
     }
@@ -423,7 +425,9 @@ struct GreenhouseTwin::Impl {
     for (int i = 0; i < kStateCount; ++i) {
       x[static_cast<std::size_t>(i)] = NV_Ith_S(y, i);
     }
-    if (options.totals) check(CVodeGetQuad(cvode, &t_ret, yq), "CVodeGetQuad");
+    if (options.totals) {
+      check(CVodeGetQuad(cvode, &t_ret, yq), "CVodeGetQuad");
+    }
     for (int i = 0; i < kQuadratureCount; ++i) {
       q[static_cast<std::size_t>(i)] = NV_Ith_S(yq, i);
     }
@@ -442,7 +446,9 @@ struct GreenhouseTwin::Impl {
     for (int i = 0; i < kQuadratureCount; ++i) {
       NV_Ith_S(yq, i) = q[static_cast<std::size_t>(i)];
     }
-    if (options.totals) check(CVodeQuadReInit(cvode, yq), "CVodeQuadReInit");
+    if (options.totals) {
+      check(CVodeQuadReInit(cvode, yq), "CVodeQuadReInit");
+    }
     if (options.initial_step_s > 0.0) {
       check(CVodeSetInitStep(cvode, options.initial_step_s), "CVodeSetInitStep");
     }
@@ -478,7 +484,9 @@ void GreenhouseTwin::advance(double dt_s, const Controls& controls) {
   // After continuous steps the solver may have integrated past now with the controller's rates:
   // restart from the current state.
   if (s.esdirk) {
-    if (changed) s.esdirk->rates_changed();  // a one-step method restarts at no cost
+    if (changed) {
+      s.esdirk->rates_changed();  // a one-step method restarts at no cost
+    }
   } else if (s.solver_ahead || (s.started && changed && s.options.reinit_on_control_change)) {
     s.reinit();
   }
@@ -493,7 +501,9 @@ void GreenhouseTwin::advance(double dt_s, const ContinuousController& controller
   s.controller = &controller;
   // A new controller's rates differ from those the solver may have integrated ahead with.
   if (s.esdirk) {
-    if (changed) s.esdirk->rates_changed();
+    if (changed) {
+      s.esdirk->rates_changed();
+    }
   } else if (s.started && changed && (s.solver_ahead || s.options.reinit_on_control_change)) {
     s.reinit();
   }
