@@ -50,6 +50,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "egin/agromet/csv_iso_time.hpp"
@@ -73,10 +74,11 @@ struct Measured {
 
 double cell_or_nan(const std::string& s) { return s.empty() ? std::nan("") : std::stod(s); }
 
-Measured read_measured() {
-  std::ifstream in(kDir + "measured_agc2018.csv");
+/// The data rows (those starting with the year's '2') of one of the CSV files, four cells each.
+std::vector<std::vector<std::string>> data_rows(const std::string& file) {
+  std::ifstream in(kDir + file);
   std::string line;
-  Measured m;
+  std::vector<std::vector<std::string>> rows;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] != '2') continue;
     std::vector<std::string> c;
@@ -84,6 +86,14 @@ Measured read_measured() {
     std::string x;
     while (std::getline(ss, x, ',')) c.push_back(x);
     c.resize(4);
+    rows.push_back(std::move(c));
+  }
+  return rows;
+}
+
+Measured read_measured() {
+  Measured m;
+  for (const std::vector<std::string>& c : data_rows("measured_agc2018.csv")) {
     m.time_s.push_back(static_cast<double>(agromet::parse_iso_time(c[0])->utc_s));
     m.t_air_c.push_back(cell_or_nan(c[1]));
     m.rh_pct.push_back(cell_or_nan(c[2]));
@@ -101,16 +111,8 @@ struct DailyResources {
 };
 
 DailyResources read_resources() {
-  std::ifstream in(kDir + "resources_agc2018.csv");
-  std::string line;
   DailyResources r;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] != '2') continue;
-    std::vector<std::string> c;
-    std::stringstream ss(line);
-    std::string x;
-    while (std::getline(ss, x, ',')) c.push_back(x);
-    c.resize(4);
+  for (const std::vector<std::string>& c : data_rows("resources_agc2018.csv")) {
     r.date.push_back(c[0]);
     r.heating.push_back(cell_or_nan(c[1]));
     r.lamp_kwh_m2.push_back(cell_or_nan(c[2]));

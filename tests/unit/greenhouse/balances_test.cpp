@@ -109,14 +109,7 @@ TEST(Balances, StoresCloseOverTenDaysToSolverTolerance) {
       const GreenhouseModel m = test::venlo();
       const auto weather = test::sel2000(period);
       const StateVector x0 = greenlight_initial_state(InitialCrop::kMature);
-      SolverOptions tight;
-      tight.rtol = 1e-7;
-      tight.atol_temperature_k = 1e-4;
-      tight.atol_light_node_k = 1e-4;
-      tight.atol_vapour_pa = 1e-2;
-      tight.atol_co2_mg_m3 = 1e-3;
-      tight.atol_carbohydrate_mg_m2 = 1e-2;
-      tight.integrator = integrator;
+      const SolverOptions tight = test::tight_solver(1e-7, integrator);
       const bool held = integrator == Integrator::kEsdirk;
       GreenhouseTwin twin(m, weather, x0, weather->first_utc_s(), tight);
       GreenLightController controller;

@@ -9,6 +9,7 @@
 #include "egin/greenhouse/design_toml.hpp"
 #include "egin/greenhouse/model.hpp"
 #include "egin/greenhouse/outdoor.hpp"
+#include "egin/greenhouse/twin.hpp"
 #include "egin/greenhouse/weather_forcing.hpp"
 
 namespace egin::greenhouse::test {
@@ -29,6 +30,21 @@ inline std::shared_ptr<const WeatherForcing> sel2000(const std::string& which) {
       source_path("tests/reference/data/greenlight/weather_" + which + ".csv"));
   return std::make_shared<WeatherForcing>(
       WeatherForcing::from_series(series, design("greenlight-venlo").design.soil));
+}
+
+/// Solver tolerances far tighter than the twin's defaults, for runs that must converge to the
+/// solution (balances, integrators against each other): relative `rtol`, and absolute ones that
+/// many times 0.1 K, 10 Pa, 1 mg CO2/m³ and 10 mg CH2O/m².
+inline SolverOptions tight_solver(double rtol, Integrator integrator = Integrator::kCvodesBdf) {
+  SolverOptions o;
+  o.rtol = rtol;
+  o.atol_temperature_k = 1e3 * rtol;
+  o.atol_light_node_k = 1e3 * rtol;
+  o.atol_vapour_pa = 1e5 * rtol;
+  o.atol_co2_mg_m3 = 1e4 * rtol;
+  o.atol_carbohydrate_mg_m2 = 1e5 * rtol;
+  o.integrator = integrator;
+  return o;
 }
 
 /// A winter night and a summer noon, for tests that need fixed outdoor conditions.

@@ -148,16 +148,8 @@ TEST(Twin, EsdirkAndBdfAgreeOnHeldControls) {
     }
   }
   auto run = [&](Integrator integrator, bool tight) {
-    SolverOptions o;
+    SolverOptions o = tight ? test::tight_solver(1e-8, integrator) : SolverOptions{};
     o.integrator = integrator;
-    if (tight) {
-      o.rtol = 1e-8;
-      o.atol_temperature_k = 1e-5;
-      o.atol_light_node_k = 1e-5;
-      o.atol_vapour_pa = 1e-3;
-      o.atol_co2_mg_m3 = 1e-4;
-      o.atol_carbohydrate_mg_m2 = 1e-3;
-    }
     auto twin = std::make_unique<GreenhouseTwin>(
         m, w, greenlight_initial_state(InitialCrop::kMature), w->first_utc_s(), o);
     std::vector<double> t_air;
