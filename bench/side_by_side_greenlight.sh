@@ -49,7 +49,7 @@ echo "== side-by-side: GreenLight 2.0.5 katzin_2021 (LED) vs egin greenlight-ven
 echo "machine: $(nproc) cores, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 kv() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2" | tail -n1; }
-div() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.1f", a / b }'; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.1fx", a / b }'; }
 per_day() { awk -v s="$1" -v d="$days" 'BEGIN { if (s == "") print "n/a"; else printf "%.4f", s / d }'; }
 
 # ---------------------------------------------------------------- GreenLight
@@ -159,4 +159,4 @@ echo
 echo "totals over $days days (GreenLight: sums of its 300-s output samples; egin: integrated):"
 echo "  heating           GreenLight ${gl_heat:-n/a} MJ/m2, egin ${eg_heat:-n/a} MJ/m2"
 echo "  lamp electricity  GreenLight ${gl_lamp:-n/a} MJ/m2, egin ${eg_lamp:-n/a} MJ/m2"
-echo "ratio GreenLight/egin, CPU: solve only $(div "$gl_solve_cpu" "$egin_cpu")x, whole process $(div "$gl_proc_cpu" "$egin_cpu")x"
+echo "ratio GreenLight/egin, CPU: solve only $(div "$gl_solve_cpu" "$egin_cpu"), whole process $(div "$gl_proc_cpu" "$egin_cpu")"
