@@ -220,28 +220,39 @@ TEST(Twin, EsdirkNeedsTheAutoDiffJacobian) {
 }
 
 TEST(Twin, StepsOneControlIntervalAtATime) {
-  const GreenhouseModel m = test::venlo();
-  const auto w = test::sel2000("jun01_11d");
-  GreenhouseTwin twin(m, w, greenlight_initial_state(InitialCrop::kYoung), w->first_utc_s());
-  GreenLightController rules;
-  const double t0 = twin.time_utc_s();
-  Controls u;
-  u.roof_vent_frac = 0.5;
-  twin.advance(300.0, u);  // sampled
-  EXPECT_DOUBLE_EQ(twin.time_utc_s(), t0 + 300.0);
-  EXPECT_DOUBLE_EQ(twin.controls().roof_vent_frac, 0.5);
-  twin.advance(300.0, rules);  // continuous
-  twin.advance(300.0, u);      // sampled again: restarts from the current state
-  EXPECT_DOUBLE_EQ(twin.time_utc_s(), t0 + 900.0);
-  const Outputs o = twin.outputs();
-  EXPECT_DOUBLE_EQ(o.time_utc_s, t0 + 900.0);
-  EXPECT_DOUBLE_EQ(o.t_air_c, twin.state()[kTAir]);
-  EXPECT_NEAR(o.rh_air_pct, 100.0 * twin.state()[kVpAir] / sat_vp_pa(twin.state()[kTAir]), 1e-9);
-  EXPECT_THROW(twin.advance(0.0, u), std::invalid_argument);
-  // Moving the twin keeps it working.
-  GreenhouseTwin moved = std::move(twin);
-  moved.advance(300.0, u);
-  EXPECT_DOUBLE_EQ(moved.time_utc_s(), t0 + 1200.0);
+  for (const Integrator integrator : {Integrator::kCvodesBdf, Integrator::kEsdirk}) {
+    SCOPED_TRACE(integrator == Integrator::kEsdirk ? "ESDIRK" : "BDF");
+    const GreenhouseModel m = test::venlo();
+    const auto w = test::sel2000("jun01_11d");
+    SolverOptions o;
+    o.integrator = integrator;
+    GreenhouseTwin twin(m, w, greenlight_initial_state(InitialCrop::kYoung), w->first_utc_s(), o);
+    GreenLightController rules;
+    const double t0 = twin.time_utc_s();
+    Controls u;
+    u.roof_vent_frac = 0.5;
+    twin.advance(300.0, u);  // sampled
+    EXPECT_DOUBLE_EQ(twin.time_utc_s(), t0 + 300.0);
+    EXPECT_DOUBLE_EQ(twin.controls().roof_vent_frac, 0.5);
+    twin.advance(300.0, rules);  // continuous
+    twin.advance(300.0, u);      // sampled again: restarts from the current state
+    EXPECT_DOUBLE_EQ(twin.time_utc_s(), t0 + 900.0);
+    const Outputs out = twin.outputs();
+    EXPECT_DOUBLE_EQ(out.time_utc_s, t0 + 900.0);
+    EXPECT_DOUBLE_EQ(out.t_air_c, twin.state()[kTAir]);
+    EXPECT_NEAR(out.rh_air_pct, 100.0 * twin.state()[kVpAir] / sat_vp_pa(twin.state()[kTAir]),
+                1e-9);
+    EXPECT_THROW(twin.advance(0.0, u), std::invalid_argument);
+    // Long and short steps land exactly.
+    twin.advance(7200.5, u);
+    twin.advance(0.25, u);
+    EXPECT_DOUBLE_EQ(twin.time_utc_s(), t0 + 900.0 + 7200.75);
+    // Moving the twin keeps it working.
+    GreenhouseTwin moved = std::move(twin);
+    moved.advance(300.0, u);
+    EXPECT_DOUBLE_EQ(moved.time_utc_s(), t0 + 900.0 + 7200.75 + 300.0);
+    EXPECT_TRUE(std::isfinite(moved.state()[kTAir]));
+  }
 }
 
 }  // namespace
