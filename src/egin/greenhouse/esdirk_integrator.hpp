@@ -25,6 +25,7 @@
 #include <array>
 
 #include "egin/greenhouse/scalar.hpp"
+#include "egin/greenhouse/solver_stats.hpp"
 
 namespace egin::greenhouse {
 
@@ -60,15 +61,6 @@ struct EsdirkOptions {
   int jacobian_max_age_steps = 50;
 };
 
-struct EsdirkStats {
-  long steps = 0;
-  long rhs_evaluations = 0;
-  long jacobian_evaluations = 0;
-  long linear_setups = 0;
-  long error_test_failures = 0;
-  long nonlinear_failures = 0;
-};
-
 class EsdirkIntegrator final {
  public:
   EsdirkIntegrator(EsdirkProblem& problem, const EsdirkOptions& options);
@@ -84,7 +76,7 @@ class EsdirkIntegrator final {
   /// std::runtime_error if the step size falls below 1e-9 s.
   void advance(double& t_s, double t_end_s, EsdirkState& x, EsdirkIntegrands& q);
 
-  [[nodiscard]] const EsdirkStats& stats() const { return stats_; }
+  [[nodiscard]] const SolverStats& stats() const { return stats_; }
 
  private:
   static constexpr int kMaxStages = 4;
@@ -118,7 +110,7 @@ class EsdirkIntegrator final {
   double lu_h_gamma_ = 0.0;   // hγ of the factored matrix; 0: none
   double newton_rate_ = 1.0;  // the Newton iteration's last observed convergence rate
 
-  EsdirkStats stats_;
+  SolverStats stats_;
 };
 
 }  // namespace egin::greenhouse

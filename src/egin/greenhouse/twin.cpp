@@ -132,19 +132,7 @@ struct GreenhouseTwin::Impl {
   struct EsdirkRates final : EsdirkProblem {
     Impl* self = nullptr;
     bool rates(double t, const double* state, double* dxdt, double* integrands) override {
-      if (integrands != nullptr) {
-        Fluxes<double> f;
-        self->rates(t, state, dxdt, &f);
-        totals_integrands(self->model, state, dxdt, f, integrands);
-      } else {
-        self->rates(t, state, dxdt, nullptr);
-      }
-      for (int i = 0; i < kStateCount; ++i) {
-        if (!std::isfinite(dxdt[i])) {
-          return false;
-        }
-      }
-      return true;
+      return self->rates_finite(t, state, dxdt, integrands);
     }
     void jacobian(double t, const double* state, EsdirkJacobian& jac) override {
       self->autodiff_jacobian(t, state, jac, false);
@@ -198,6 +186,24 @@ struct GreenhouseTwin::Impl {
     climate_rates(model, state, w, u, dxdt, fluxes);
   }
 
+  /// The rates and, with `integrands` not null, the totals' integrands from the same fluxes;
+  /// false if a rate is not finite. Both integrators' right-hand side.
+  bool rates_finite(double t_rel, const double* state, double* dxdt, double* integrands) const {
+    if (integrands != nullptr) {
+      Fluxes<double> f;
+      rates(t_rel, state, dxdt, &f);
+      totals_integrands(model, state, dxdt, f, integrands);
+    } else {
+      rates(t_rel, state, dxdt, nullptr);
+    }
+    for (int i = 0; i < kStateCount; ++i) {
+      if (!std::isfinite(dxdt[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /// CVODE's right-hand side. With the totals on and the controls held, the fluxes come along
   /// and the totals' integrands are kept for quad_rhs.
   static int rhs(sunrealtype t, N_Vector yv, N_Vector ydot, void* user) {
@@ -206,19 +212,12 @@ struct GreenhouseTwin::Impl {
     double* dxdt = N_VGetArrayPointer(ydot);
     self->last_valid = false;
     const bool keep = self->options.totals && self->controller == nullptr;
+    if (!self->rates_finite(t, state, dxdt, keep ? self->last_g.data() : nullptr)) {
+      return 1;  // recoverable: smaller step
+    }
     if (keep) {
-      Fluxes<double> f;
-      self->rates(t, state, dxdt, &f);
-      totals_integrands(self->model, state, dxdt, f, self->last_g.data());
       self->last_x = Eigen::Map<const StateColumn>(state);
       self->last_t_rel_s = t;
-    } else {
-      self->rates(t, state, dxdt, nullptr);
-    }
-    for (int i = 0; i < kStateCount; ++i) {
-      if (!std::isfinite(dxdt[i])) {
-        return 1;  // recoverable: smaller step
-      }
     }
     self->last_valid = keep;
     return 0;
@@ -555,14 +554,7 @@ Totals GreenhouseTwin::totals() const {
 SolverStats GreenhouseTwin::stats() const {
   SolverStats s;
   if (impl_->esdirk) {
-    const EsdirkStats& e = impl_->esdirk->stats();
-    s.steps = e.steps;
-    s.rhs_evaluations = e.rhs_evaluations;
-    s.jacobian_evaluations = e.jacobian_evaluations;
-    s.linear_setups = e.linear_setups;
-    s.error_test_failures = e.error_test_failures;
-    s.nonlinear_failures = e.nonlinear_failures;
-    return s;
+    return impl_->esdirk->stats();
   }
   void* mem = impl_->cvode;
   CVodeGetNumSteps(mem, &s.steps);

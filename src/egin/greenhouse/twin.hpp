@@ -28,6 +28,7 @@
 #include "egin/greenhouse/model.hpp"
 #include "egin/greenhouse/outputs.hpp"
 #include "egin/greenhouse/scalar.hpp"
+#include "egin/greenhouse/solver_stats.hpp"
 #include "egin/greenhouse/state.hpp"
 #include "egin/greenhouse/weather_forcing.hpp"
 
@@ -105,15 +106,6 @@ struct Totals {
   double water_boundary_kg_m2 = 0.0;
   double water_capacity_change_kg_m2 = 0.0;
   double carbon_boundary_mg_co2_m2 = 0.0;
-};
-
-struct SolverStats {
-  long steps = 0;
-  long rhs_evaluations = 0;
-  long jacobian_evaluations = 0;
-  long linear_setups = 0;  // factorizations of I − γJ
-  long error_test_failures = 0;
-  long nonlinear_failures = 0;
 };
 
 class GreenhouseTwin final {
